@@ -1,0 +1,13 @@
+from django.urls import path
+
+from collective import views
+
+app_name = "collective"
+
+urlpatterns = [
+    path("", views.landing, name="landing"),
+    path("mentions-legales/", views.legal_notice, name="legal_notice"),
+    path("donnees-personnelles/", views.personal_data, name="personal_data"),
+    path("accessibilite/", views.accessibility, name="accessibility"),
+    path("sources-des-donnees/", views.data_sources, name="data_sources"),
+]

@@ -1,0 +1,53 @@
+import os
+
+import pytest
+from django.test import Client
+
+from tests.factories import UserFactory
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
+# around it are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+pytest_plugins = ["tests.helpers.browser"]
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+# --- Personas: every access rule is tested from each side -------------------------------------
+
+
+@pytest.fixture
+def visitor(db):
+    """Someone without an account."""
+    return Client()
+
+
+@pytest.fixture
+def professional_user(db):
+    return UserFactory(first_name="Sacha", last_name="Martin")
+
+
+@pytest.fixture
+def professional(professional_user):
+    client = Client()
+    client.force_login(professional_user)
+    return client
+
+
+@pytest.fixture
+def project_lead_user(db):
+    return UserFactory(first_name="Camille", last_name="Roux", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def project_lead(project_lead_user):
+    client = Client()
+    client.force_login(project_lead_user)
+    return client

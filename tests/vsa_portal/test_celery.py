@@ -1,0 +1,13 @@
+"""Integration: a task goes through the real Redis broker to a real Celery worker and back."""
+
+from celery.contrib.testing.worker import start_worker
+
+from vsa_portal.celery import app
+from vsa_portal.tasks import ping
+
+
+def test_a_task_round_trips_through_redis_and_a_worker():
+    assert app.conf.broker_url.startswith("redis://")
+    with start_worker(app, perform_ping_check=False, pool="solo", loglevel="WARNING"):
+        result = ping.delay()
+        assert result.get(timeout=20) == "pong"

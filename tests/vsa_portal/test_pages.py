@@ -1,0 +1,119 @@
+import re
+
+import pytest
+from django.test import RequestFactory
+from django.urls import reverse
+from django.views.defaults import server_error
+
+from tests.helpers.queries import assert_max_queries
+
+
+def heading_text(html):
+    match = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+    assert match, "the page has no <h1>"
+    return " ".join(match.group(1).split())
+
+
+PUBLIC_PAGES = [
+    ("home", "Médecins, internes : construisez votre avenir en Vaucluse"),
+    ("offers:landing", "Exercer la médecine en Vaucluse"),
+    ("aids:landing", "S’installer"),
+    ("interns:landing", "Internes et docteurs juniors"),
+    ("agenda:landing", "Agenda"),
+    ("collective:landing", "Le collectif VSA"),
+    ("collective:legal_notice", "Mentions légales"),
+    ("collective:personal_data", "Données personnelles"),
+    ("collective:accessibility", "Déclaration d’accessibilité"),
+    ("collective:data_sources", "Sources des données"),
+]
+
+
+@pytest.mark.parametrize(("url_name", "heading"), PUBLIC_PAGES)
+def test_public_page_renders_in_french_with_landmarks(visitor, url_name, heading):
+    with assert_max_queries(0):
+        response = visitor.get(reverse(url_name))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="fr">' in html
+    assert heading_text(html) == heading
+    assert 'href="#contenu"' in html, "skip link"
+    assert '<main id="contenu"' in html
+    assert "<header" in html and "<footer" in html
+    assert 'aria-label="Rubriques"' in html
+
+
+@pytest.mark.parametrize(
+    ("url_name", "label"),
+    [
+        ("offers:landing", "Exercer la médecine en Vaucluse"),
+        ("aids:landing", "S’installer"),
+        ("interns:landing", "Internes"),
+        ("agenda:landing", "Agenda"),
+        ("collective:landing", "Le collectif VSA"),
+    ],
+)
+def test_the_current_rubric_is_marked_in_the_navigation(visitor, url_name, label):
+    html = visitor.get(reverse(url_name)).content.decode()
+    link_start = html.index('aria-current="page"')
+    assert label in html[link_start : link_start + 200]
+    assert html.count('aria-current="page"') == 1
+
+
+def test_footer_links_to_the_legal_pages_and_the_data_sources(visitor):
+    html = visitor.get(reverse("home")).content.decode()
+    for url_name in [
+        "collective:legal_notice",
+        "collective:personal_data",
+        "collective:accessibility",
+        "collective:data_sources",
+    ]:
+        assert f'href="{reverse(url_name)}"' in html
+
+
+def test_data_sources_page_credits_the_reference_data(visitor):
+    html = visitor.get(reverse("collective:data_sources")).content.decode()
+    assert "FINESS" in html
+    assert "Licence Ouverte 2.0" in html
+    assert "INSEE" in html
+
+
+def test_demo_banner_is_shown_when_the_portal_runs_with_demo_content(visitor, settings):
+    settings.PORTAL = {**settings.PORTAL, "DEMO_CONTENT": True}
+    assert "ce portail contient des contenus fictifs" in visitor.get("/").content.decode()
+
+    settings.PORTAL = {**settings.PORTAL, "DEMO_CONTENT": False}
+    assert "ce portail contient des contenus fictifs" not in visitor.get("/").content.decode()
+
+
+def test_unknown_page_gives_the_french_404(visitor):
+    response = visitor.get("/cette-page-n-existe-pas/")
+    assert response.status_code == 404
+    assert "Page introuvable" in response.content.decode()
+
+
+def test_server_error_page_is_french_and_standalone():
+    response = server_error(RequestFactory().get("/"))
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Une erreur est survenue" in html
+    assert '<html lang="fr">' in html
+
+
+def test_pages_refuse_writes(visitor):
+    assert visitor.post(reverse("home")).status_code == 405
+
+
+def test_robots_txt_hides_the_admin_and_points_to_the_sitemap(visitor):
+    response = visitor.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    body = response.content.decode()
+    assert "Disallow: /admin/" in body
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_sitemap_lists_the_rubrics(visitor):
+    body = visitor.get("/sitemap.xml").content.decode()
+    for path in ["/exercer/", "/s-installer/", "/internes/", "/agenda/", "/collectif/"]:
+        assert f"<loc>http://testserver{path}</loc>" in body

@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from accounts.demo import create_demo_accounts
+
+# The territory's reference data, in the order they depend on each other.
+REFERENCE_DATA_COMMANDS = []
+
+# Generated demo content, loaded only when PORTAL_DEMO_CONTENT is on.
+DEMO_CONTENT_COMMANDS = []
+
+
+class Command(BaseCommand):
+    help = "Load the reference data of the territory and, in demo mode, the labelled demo content."
+
+    def handle(self, *args, **options):
+        for name, args in REFERENCE_DATA_COMMANDS:
+            call_command(name, *args, stdout=self.stdout, stderr=self.stderr)
+        if not settings.PORTAL["DEMO_CONTENT"]:
+            return
+        created = create_demo_accounts()
+        self.stdout.write(f"Demo accounts: {created} created.")
+        for name, args in DEMO_CONTENT_COMMANDS:
+            call_command(name, *args, stdout=self.stdout, stderr=self.stderr)

@@ -1,0 +1,29 @@
+"""The test suite: the real PostGIS and Redis, separate Redis databases, fast hashing."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
+os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/10")
+os.environ.setdefault("CELERY_BROKER_URL", "redis://127.0.0.1:6379/11")
+os.environ.setdefault("CACHE_KEY_PREFIX", "vsa-test")
+os.environ.setdefault("PORTAL_DEMO_CONTENT", "1")
+
+from .base import *  # noqa: E402,F403
+from .base import DATABASES, STORAGES  # noqa: E402
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+DATABASES["default"]["CONN_MAX_AGE"] = 0
+# The test database is copied from a template that already holds PostGIS, so that the
+# application's role needs no superuser right (see scripts/provision.sh).
+DATABASES["default"]["TEST"] = {
+    "TEMPLATE": os.environ.get("DATABASE_TEST_TEMPLATE", "vsa_template")
+}
+# Serve static files from the apps' folders, as in development: no collectstatic before tests.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

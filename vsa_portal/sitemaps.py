@@ -1,0 +1,23 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+
+class StaticPagesSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return [
+            "home",
+            "offers:landing",
+            "aids:landing",
+            "interns:landing",
+            "agenda:landing",
+            "collective:landing",
+            "collective:legal_notice",
+            "collective:personal_data",
+            "collective:accessibility",
+            "collective:data_sources",
+        ]
+
+    def location(self, item):
+        return reverse(item)

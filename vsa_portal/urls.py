@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from vsa_portal import views
+from vsa_portal.sitemaps import StaticPagesSitemap
+
+admin.site.site_header = _("Administration du portail %(name)s") % {"name": settings.PORTAL["NAME"]}
+admin.site.site_title = settings.PORTAL["SHORT_NAME"]
+admin.site.index_title = _("Tableau de bord de la cheffe de projet")
+
+sitemaps = {"pages": StaticPagesSitemap}
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("exercer/", include("offers.urls")),
+    path("s-installer/", include("aids.urls")),
+    path("internes/", include("interns.urls")),
+    path("agenda/", include("agenda.urls")),
+    path("collectif/", include("collective.urls")),
+    path("admin/", admin.site.urls),
+]
