@@ -18,6 +18,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("", include("territory.urls")),
     path("exercer/", include("offers.urls")),
     path("s-installer/", include("aids.urls")),
     path("internes/", include("interns.urls")),

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "django.contrib.gis",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django.contrib.postgres",
     "leaflet",
     "django_filters",
     "vsa_portal",

@@ -5,10 +5,10 @@ from django.core.management.base import BaseCommand
 from accounts.demo import create_demo_accounts
 
 # The territory's reference data, in the order they depend on each other.
-REFERENCE_DATA_COMMANDS = []
+REFERENCE_DATA_COMMANDS = [("load_territory", [])]
 
 # Generated demo content, loaded only when PORTAL_DEMO_CONTENT is on.
-DEMO_CONTENT_COMMANDS = []
+DEMO_CONTENT_COMMANDS = [("generate_demo_territory", [])]
 
 
 class Command(BaseCommand):

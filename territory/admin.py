@@ -1,0 +1,140 @@
+from django.contrib import admin, messages
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from leaflet.admin import LeafletGeoAdmin
+
+from territory.forms import ZoningImportForm
+from territory.importers import ImportFailed, import_zoning
+from territory.models import CPTS, EPCI, Commune, HealthFacility, Zoning
+
+
+@admin.register(EPCI)
+class EPCIAdmin(admin.ModelAdmin):
+    list_display = ["name", "siren"]
+    search_fields = ["name", "siren"]
+
+
+@admin.register(Commune)
+class CommuneAdmin(LeafletGeoAdmin):
+    list_display = ["name", "insee_code", "population", "epci"]
+    list_filter = ["epci"]
+    search_fields = ["name", "insee_code", "postal_codes"]
+    list_select_related = ["epci"]
+    readonly_fields = ["centroid"]
+    fieldsets = (
+        (None, {"fields": ("name", "slug", "insee_code", "postal_codes", "population", "epci")}),
+        (
+            _("Mairie"),
+            {
+                "fields": (
+                    "town_hall_address",
+                    "town_hall_phone",
+                    "town_hall_email",
+                    "town_hall_website",
+                    "town_hall_point",
+                )
+            },
+        ),
+        (_("Contour"), {"fields": ("boundary", "centroid"), "classes": ("collapse",)}),
+    )
+
+
+@admin.register(CPTS)
+class CPTSAdmin(admin.ModelAdmin):
+    list_display = ["name", "website", "is_demo"]
+    search_fields = ["name"]
+    filter_horizontal = ["communes"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class NeedsCheckFilter(admin.SimpleListFilter):
+    title = _("à vérifier")
+    parameter_name = "a_verifier"
+
+    def lookups(self, request, model_admin):
+        return [("oui", _("À vérifier")), ("non", _("Vérifié"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "oui":
+            return queryset.exclude(verification_note="")
+        if self.value() == "non":
+            return queryset.filter(verification_note="")
+        return queryset
+
+
+@admin.register(HealthFacility)
+class HealthFacilityAdmin(LeafletGeoAdmin):
+    list_display = [
+        "name",
+        "kind",
+        "sector",
+        "commune",
+        "finess_et",
+        "location_precision",
+        "is_demo",
+    ]
+    list_filter = ["kind", "sector", "location_precision", "is_demo", NeedsCheckFilter]
+    search_fields = ["name", "finess_et", "finess_ej", "commune__name"]
+    list_select_related = ["commune"]
+    autocomplete_fields = ["commune"]
+    readonly_fields = ["updated_at"]
+
+
+@admin.register(Zoning)
+class ZoningAdmin(admin.ModelAdmin):
+    list_display = ["commune", "zone", "valid_from", "source", "is_demo"]
+    list_filter = ["zone", "is_demo", "valid_from"]
+    search_fields = ["commune__name", "commune__insee_code"]
+    list_select_related = ["commune"]
+    autocomplete_fields = ["commune"]
+    change_list_template = "admin/territory/zoning/change_list.html"
+
+    def get_urls(self):
+        return [
+            path(
+                "importer/",
+                self.admin_site.admin_view(self.import_view),
+                name="territory_zoning_import",
+            ),
+            *super().get_urls(),
+        ]
+
+    def import_view(self, request):
+        if not self.has_add_permission(request):
+            return redirect("admin:index")
+        form = ZoningImportForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                report = import_zoning(
+                    form.cleaned_data["file"].read(),
+                    valid_from=form.cleaned_data["valid_from"],
+                    source=form.cleaned_data["source"],
+                )
+            except ImportFailed as error:
+                form.add_error("file", str(error))
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Zonage importé : %(created)s créés, %(updated)s modifiés, "
+                        "%(unchanged)s inchangés, %(skipped)s lignes ignorées."
+                    )
+                    % {
+                        "created": report.created,
+                        "updated": report.updated,
+                        "unchanged": report.unchanged,
+                        "skipped": len(report.skipped),
+                    },
+                )
+                for where, reason in report.skipped[:50]:
+                    messages.warning(request, f"{where} : {reason}")
+                return redirect(reverse("admin:territory_zoning_changelist"))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "form": form,
+            "title": _("Importer un zonage"),
+        }
+        return TemplateResponse(request, "admin/territory/zoning/import.html", context)

@@ -1,0 +1,46 @@
+"""The territory in figures, computed from the data (never typed in)."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, Sum
+from django.utils.translation import gettext_lazy as _
+
+from territory.enums import FacilityKind
+from territory.models import CPTS, Commune, HealthFacility
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: int
+    label: str
+    demo: int = 0  # how many of them are demo content
+
+
+FACILITY_FIGURES = [
+    (FacilityKind.HOSPITAL, _("centres hospitaliers")),
+    (FacilityKind.CLINIC, _("cliniques")),
+    (FacilityKind.REHABILITATION, _("centres de soins de suite et de réadaptation")),
+    (FacilityKind.PSYCHIATRY, _("sites de psychiatrie")),
+    (FacilityKind.MSP, _("maisons de santé pluriprofessionnelles")),
+]
+
+
+def territory_figures():
+    communes = Commune.objects.aggregate(count=Count("pk"), population=Sum("population"))
+    by_kind = {
+        kind: (total, demo)
+        for kind, total, demo in HealthFacility.objects.order_by()
+        .values("kind")
+        .annotate(total=Count("pk"), demo=Count("pk", filter=Q(is_demo=True)))
+        .values_list("kind", "total", "demo")
+    }
+    cpts = CPTS.objects.aggregate(total=Count("pk"), demo=Count("pk", filter=Q(is_demo=True)))
+    figures = [
+        Figure(communes["population"] or 0, _("habitants")),
+        Figure(communes["count"], _("communes")),
+    ]
+    for kind, label in FACILITY_FIGURES:
+        total, demo = by_kind.get(kind, (0, 0))
+        figures.append(Figure(total, label, demo))
+    figures.append(Figure(cpts["total"], _("CPTS"), cpts["demo"]))
+    return figures

@@ -1,0 +1,519 @@
+"""Importers of the territory's official files.
+
+Each importer runs in one transaction (a failure leaves nothing behind), is idempotent (a re-run
+of the same file changes nothing) and returns an ImportReport: created, updated, unchanged and
+skipped rows, each skipped row with its reason.
+"""
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.contrib.gis.geos import GEOSException, GEOSGeometry, MultiPolygon, Point
+from django.db import transaction
+from django.utils.text import slugify
+
+from territory.enums import FacilityKind, LocationPrecision, Sector, Zone
+from territory.models import CPTS, EPCI, Commune, HealthFacility, Zoning
+
+
+class ImportFailed(Exception):
+    """The file cannot be imported at all; nothing was written."""
+
+
+@dataclass
+class ImportReport:
+    label: str
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: list = field(default_factory=list)  # (line or identifier, reason)
+    notes: list = field(default_factory=list)
+
+    def count(self, outcome):
+        setattr(self, outcome, getattr(self, outcome) + 1)
+
+    def skip(self, where, reason):
+        self.skipped.append((str(where), reason))
+
+    def as_text(self):
+        lines = [
+            f"{self.label}: {self.created} created, {self.updated} updated, "
+            f"{self.unchanged} unchanged, {len(self.skipped)} skipped."
+        ]
+        lines += [f"  note: {note}" for note in self.notes]
+        lines += [f"  skipped {where}: {reason}" for where, reason in self.skipped]
+        return "\n".join(lines)
+
+
+def decode(data):
+    """Text of an uploaded or read file: UTF-8 (with or without BOM), else Windows-1252."""
+    if isinstance(data, str):
+        return data, "utf-8"
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "windows-1252"
+    except UnicodeDecodeError as exc:
+        raise ImportFailed(
+            "Le fichier n’est ni en UTF-8 ni en Windows-1252 : enregistrez-le en CSV UTF-8."
+        ) from exc
+
+
+def read_csv(data, required, delimiter=None, report=None):
+    text, encoding = decode(data)
+    if report is not None and encoding != "utf-8":
+        report.notes.append(f"file read as {encoding}")
+    if delimiter is None:
+        first_line = text.split("\n", 1)[0]
+        delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    missing = [column for column in required if column not in (reader.fieldnames or [])]
+    if missing:
+        raise ImportFailed(
+            "Colonnes manquantes : "
+            + ", ".join(missing)
+            + ". Colonnes attendues : "
+            + ", ".join(required)
+            + "."
+        )
+    return reader
+
+
+def _same(current, new):
+    if isinstance(current, GEOSGeometry) and isinstance(new, GEOSGeometry):
+        return current.equals_exact(new, tolerance=1e-9)
+    return current == new
+
+
+def upsert(model, lookup, values):
+    """Create or update one row; return it with "created", "updated" or "unchanged"."""
+    obj = model._default_manager.filter(**lookup).first()
+    if obj is None:
+        return model._default_manager.create(**lookup, **values), "created"
+    changed = [name for name, value in values.items() if not _same(getattr(obj, name), value)]
+    if not changed:
+        return obj, "unchanged"
+    for name in changed:
+        setattr(obj, name, values[name])
+    obj.save(update_fields=changed)
+    return obj, "updated"
+
+
+def _progress(callback, index, total):
+    if callback and (index % 25 == 0 or index == total):
+        callback(index, total)
+
+
+# --- Communes -----------------------------------------------------------------------------------
+
+
+def unique_slug(name, insee_code, taken):
+    slug = slugify(name) or insee_code
+    return slug if slug not in taken else f"{slug}-{insee_code}"
+
+
+def import_communes(data, progress=None):
+    report = ImportReport("Communes")
+    text, _encoding = decode(data)
+    try:
+        collection = json.loads(text)
+        features = collection["features"]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ImportFailed("Ce fichier n’est pas un GeoJSON FeatureCollection.") from exc
+    slug_by_insee = dict(Commune.objects.values_list("insee_code", "slug"))
+    taken_slugs = set(slug_by_insee.values())
+    with transaction.atomic():
+        for index, feature in enumerate(features, start=1):
+            _progress(progress, index, len(features))
+            properties = feature.get("properties") or {}
+            insee = str(properties.get("insee") or "").strip()
+            if len(insee) != 5:
+                report.skip(f"feature {index}", "code INSEE absent ou invalide")
+                continue
+            try:
+                geometry = GEOSGeometry(json.dumps(feature["geometry"]), srid=4326)
+            except (KeyError, TypeError, ValueError, GEOSException):
+                report.skip(insee, "contour illisible")
+                continue
+            if geometry.geom_type == "Polygon":
+                geometry = MultiPolygon(geometry, srid=4326)
+            if geometry.geom_type != "MultiPolygon":
+                report.skip(insee, f"contour de type {geometry.geom_type}, polygone attendu")
+                continue
+            epci = None
+            if properties.get("epci_siren"):
+                epci, _outcome = upsert(
+                    EPCI,
+                    {"siren": properties["epci_siren"]},
+                    {"name": properties.get("epci_name") or properties["epci_siren"]},
+                )
+            town_hall = None
+            if properties.get("town_hall_lat") and properties.get("town_hall_lon"):
+                town_hall = Point(
+                    properties["town_hall_lon"], properties["town_hall_lat"], srid=4326
+                )
+            name = properties.get("name") or insee
+            slug = slug_by_insee.get(insee) or unique_slug(name, insee, taken_slugs)
+            slug_by_insee[insee] = slug
+            taken_slugs.add(slug)
+            _commune, outcome = upsert(
+                Commune,
+                {"insee_code": insee},
+                {
+                    "name": name,
+                    "slug": slug,
+                    "postal_codes": list(properties.get("postal_codes") or []),
+                    "population": int(properties.get("population") or 0),
+                    "epci": epci,
+                    "boundary": geometry,
+                    "centroid": geometry.point_on_surface,
+                    "town_hall_address": properties.get("town_hall_address") or "",
+                    "town_hall_point": town_hall,
+                    "town_hall_email": properties.get("town_hall_email") or "",
+                    "town_hall_phone": properties.get("town_hall_phone") or "",
+                    "town_hall_website": properties.get("town_hall_website") or "",
+                },
+            )
+            report.count(outcome)
+    return report
+
+
+# --- Health facilities (the reference CSV of the shared data) ----------------------------------
+
+KIND_BY_GROUP = {
+    "centre_hospitalier_public": FacilityKind.HOSPITAL,
+    "clinique_etablissement_prive_ou_espic": FacilityKind.CLINIC,
+    "ssr_readaptation": FacilityKind.REHABILITATION,
+    "psychiatrie": FacilityKind.PSYCHIATRY,
+    "soins_longue_duree": FacilityKind.LONG_STAY,
+    "dialyse": FacilityKind.DIALYSIS,
+    "hospitalisation_a_domicile": FacilityKind.HOME_HOSPITALISATION,
+    "autre": FacilityKind.OTHER,
+}
+
+SECTOR_BY_VALUE = {
+    "public": Sector.PUBLIC,
+    "prive_non_lucratif": Sector.PRIVATE_NON_PROFIT,
+    "prive_lucratif": Sector.PRIVATE_FOR_PROFIT,
+}
+
+FACILITY_COLUMNS = [
+    "finess_et",
+    "finess_ej",
+    "nom",
+    "type_large",
+    "commune_insee",
+    "lat_wgs84",
+    "lon_wgs84",
+]
+FACILITY_SOURCE = "FINESS 2020 géocodé par Eurostat GISCO, SAE 2022 (DREES)"
+
+
+def place_at_commune(commune):
+    return commune.reference_point
+
+
+def import_health_facilities(data, progress=None):
+    report = ImportReport("Health facilities")
+    rows = list(read_csv(data, FACILITY_COLUMNS, report=report))
+    communes = {commune.insee_code: commune for commune in Commune.objects.all()}
+    with transaction.atomic():
+        for index, row in enumerate(rows, start=2):
+            _progress(progress, index - 1, len(rows))
+            finess = (row.get("finess_et") or "").strip()
+            if not (len(finess) == 9 and finess[:2].isalnum()):
+                report.skip(f"line {index}", "numéro FINESS établissement absent ou invalide")
+                continue
+            commune = communes.get((row.get("commune_insee") or "").strip())
+            if commune is None:
+                report.skip(finess, f"commune {row.get('commune_insee')!r} inconnue")
+                continue
+            kind = KIND_BY_GROUP.get(row.get("type_large", ""), FacilityKind.OTHER)
+            point, precision = _wgs84_point(row.get("lat_wgs84"), row.get("lon_wgs84"))
+            if point is None:
+                point, precision = place_at_commune(commune), LocationPrecision.COMMUNE
+            note = ""
+            if row.get("dans_sae_2022") == "non":
+                note = "Présent dans FINESS 2020, absent de la SAE 2022 : existence à vérifier"
+            address = " ".join(
+                part for part in (row.get("numero_voie", ""), row.get("voie", "")) if part
+            ).strip()
+            _facility, outcome = upsert(
+                HealthFacility,
+                {"finess_et": finess},
+                {
+                    "finess_ej": (row.get("finess_ej") or "").strip(),
+                    "name": row["nom"].strip(),
+                    "kind": kind,
+                    "category_code": (row.get("categorie_finess_code") or "").strip(),
+                    "category_label": (row.get("categorie_finess_libelle") or "").strip(),
+                    "sector": SECTOR_BY_VALUE.get(
+                        row.get("secteur_derive_sae2022", ""), Sector.UNKNOWN
+                    ),
+                    "address": address.title() if address.isupper() else address,
+                    "postal_code": (row.get("code_postal") or "").strip(),
+                    "commune": commune,
+                    "point": point,
+                    "location_precision": precision,
+                    "phone": (row.get("telephone") or "").strip(),
+                    "source": FACILITY_SOURCE,
+                    "verification_note": note,
+                    "is_demo": False,
+                },
+            )
+            report.count(outcome)
+    return report
+
+
+def _wgs84_point(lat, lon):
+    try:
+        lat, lon = float(lat), float(lon)
+    except (TypeError, ValueError):
+        return None, None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return None, None
+    return Point(lon, lat, srid=4326), LocationPrecision.EXACT
+
+
+# --- CPTS ---------------------------------------------------------------------------------------
+
+
+def import_cpts(cpts_data, communes_data, progress=None):
+    report = ImportReport("CPTS")
+    cpts_rows = list(read_csv(cpts_data, ["cpts_nom", "site_web"], report=report))
+    member_rows = list(read_csv(communes_data, ["cpts_nom", "commune_insee"], report=report))
+    communes = {commune.insee_code: commune for commune in Commune.objects.all()}
+    with transaction.atomic():
+        for index, row in enumerate(cpts_rows, start=2):
+            _progress(progress, index - 1, len(cpts_rows))
+            name = row["cpts_nom"].strip()
+            if not name:
+                report.skip(f"line {index}", "nom de CPTS vide")
+                continue
+            wanted = set()
+            for member_index, member in enumerate(member_rows, start=2):
+                if member["cpts_nom"].strip() != name:
+                    continue
+                commune = communes.get(member["commune_insee"].strip())
+                if commune is None:
+                    report.skip(
+                        f"communes line {member_index}",
+                        f"commune {member['commune_insee']!r} inconnue",
+                    )
+                    continue
+                wanted.add(commune.pk)
+            cpts, outcome = upsert(
+                CPTS,
+                {"name": name},
+                {
+                    "slug": slugify(name),
+                    "website": row.get("site_web", "").strip(),
+                    "source_url": (row.get("source_url") or "").strip(),
+                    "is_demo": False,
+                },
+            )
+            if set(cpts.communes.values_list("pk", flat=True)) != wanted:
+                cpts.communes.set(wanted)
+                outcome = "created" if outcome == "created" else "updated"
+            report.count(outcome)
+    return report
+
+
+# --- FINESS extraction (etalab-cs1100507-stock-*.csv) -------------------------------------------
+
+# Positions of the fields in the "structureet" lines of the official extraction.
+FINESS_ET, FINESS_EJ, FINESS_NAME, FINESS_LONG_NAME = 1, 2, 3, 4
+FINESS_NUMBER, FINESS_STREET_TYPE, FINESS_STREET = 7, 8, 9
+FINESS_COMMUNE, FINESS_DEPARTMENT, FINESS_ROUTING = 12, 13, 15
+FINESS_PHONE, FINESS_CATEGORY, FINESS_CATEGORY_LABEL = 16, 18, 19
+FINESS_STRUCTURE_FIELDS = 32
+
+KIND_BY_FINESS_CATEGORY = {
+    "101": FacilityKind.HOSPITAL,  # Centre hospitalier régional
+    "106": FacilityKind.HOSPITAL,  # Centre hospitalier, ex hôpital local
+    "355": FacilityKind.HOSPITAL,  # Centre hospitalier (C.H.)
+    "122": FacilityKind.CLINIC,  # Établissement de soins obstétriques, chirurgicaux et médicaux
+    "128": FacilityKind.CLINIC,  # Établissement de soins chirurgicaux
+    "129": FacilityKind.CLINIC,  # Établissement de soins médicaux
+    "365": FacilityKind.CLINIC,  # Établissement de soins pluridisciplinaire
+    "109": FacilityKind.REHABILITATION,  # Établissement de santé privé autorisé en SSR
+    "161": FacilityKind.PSYCHIATRY,  # Maison de santé pour maladies mentales
+    "292": FacilityKind.PSYCHIATRY,  # Centre hospitalier spécialisé lutte maladies mentales
+    "362": FacilityKind.LONG_STAY,  # Établissement de soins longue durée
+    "141": FacilityKind.DIALYSIS,  # Centre de dialyse
+    "146": FacilityKind.DIALYSIS,  # Structure d'alternative à la dialyse en centre
+    "127": FacilityKind.HOME_HOSPITALISATION,  # Hospitalisation à domicile
+    "603": FacilityKind.MSP,  # Maison de santé (L.6223-3)
+    "124": FacilityKind.HEALTH_CENTRE,  # Centre de santé
+}
+
+
+def import_finess(data, department=None, categories=None, progress=None):
+    """Import the establishments of the national FINESS extraction.
+
+    Only the categories of KIND_BY_FINESS_CATEGORY (or ``categories``) are kept, and only those
+    of ``department`` when given; Lambert-93 coordinates are converted to WGS84.
+    """
+    report = ImportReport("FINESS")
+    text, encoding = decode(data)
+    if encoding != "utf-8":
+        report.notes.append(f"file read as {encoding}")
+    lines = list(csv.reader(io.StringIO(text), delimiter=";"))
+    if not lines or not lines[0] or lines[0][0].strip().lower() != "finess":
+        raise ImportFailed(
+            "Ce fichier n’est pas une extraction FINESS "
+            "(première ligne « finess;etalab;… » attendue)."
+        )
+    kinds = {
+        code: kind
+        for code, kind in KIND_BY_FINESS_CATEGORY.items()
+        if not categories or code in categories
+    }
+    coordinates = {}
+    structures = []
+    for number, line in enumerate(lines[1:], start=2):
+        if not line:
+            continue
+        section = line[0].strip().lower()
+        if section == "geolocalisation" and len(line) >= 4:
+            coordinates[line[1].strip()] = (line[2].strip(), line[3].strip())
+        elif section == "structureet":
+            structures.append((number, line))
+        else:
+            report.skip(f"line {number}", f"type de ligne inconnu « {line[0][:30]} »")
+    communes = {commune.insee_code: commune for commune in Commune.objects.all()}
+    with transaction.atomic():
+        for index, (number, line) in enumerate(structures, start=1):
+            _progress(progress, index, len(structures))
+            if len(line) < FINESS_STRUCTURE_FIELDS:
+                report.skip(
+                    f"line {number}", f"{len(line)} champs au lieu de {FINESS_STRUCTURE_FIELDS}"
+                )
+                continue
+            department_code = line[FINESS_DEPARTMENT].strip()
+            if department and department_code != department:
+                continue
+            category = line[FINESS_CATEGORY].strip()
+            if category not in kinds:
+                continue
+            finess = line[FINESS_ET].strip()
+            if len(finess) != 9:
+                report.skip(f"line {number}", "numéro FINESS établissement invalide")
+                continue
+            insee = department_code + line[FINESS_COMMUNE].strip()
+            commune = communes.get(insee)
+            if commune is None:
+                report.skip(finess, f"commune {insee} inconnue du portail")
+                continue
+            point, precision = _lambert93_point(coordinates.get(finess))
+            if point is None:
+                point, precision = place_at_commune(commune), LocationPrecision.COMMUNE
+            street = " ".join(
+                part.strip()
+                for part in (line[FINESS_NUMBER], line[FINESS_STREET_TYPE], line[FINESS_STREET])
+                if part.strip()
+            )
+            routing = line[FINESS_ROUTING].strip()
+            _facility, outcome = upsert(
+                HealthFacility,
+                {"finess_et": finess},
+                {
+                    "finess_ej": line[FINESS_EJ].strip(),
+                    "name": (line[FINESS_LONG_NAME] or line[FINESS_NAME]).strip(),
+                    "kind": kinds[category],
+                    "category_code": category,
+                    "category_label": line[FINESS_CATEGORY_LABEL].strip(),
+                    "address": street.title() if street.isupper() else street,
+                    "postal_code": routing[:5] if routing[:5].isdigit() else "",
+                    "commune": commune,
+                    "point": point,
+                    "location_precision": precision,
+                    "phone": line[FINESS_PHONE].strip(),
+                    "source": "Extraction FINESS (data.gouv.fr)",
+                    "is_demo": False,
+                },
+            )
+            report.count(outcome)
+    return report
+
+
+def _lambert93_point(pair):
+    if not pair:
+        return None, None
+    try:
+        x, y = float(pair[0]), float(pair[1])
+    except ValueError:
+        return None, None
+    # Metropolitan France in Lambert-93 (EPSG:2154); other systems (overseas) are not mapped.
+    if not (50_000 <= x <= 1_300_000 and 6_000_000 <= y <= 7_200_000):
+        return None, None
+    point = Point(x, y, srid=2154)
+    point.transform(4326)
+    return point, LocationPrecision.EXACT
+
+
+# --- Zoning -----------------------------------------------------------------------------------
+
+ZONE_ALIASES = {
+    "zip": Zone.ZIP,
+    "zone d'intervention prioritaire": Zone.ZIP,
+    "zac": Zone.ZAC,
+    "zone d'action complementaire": Zone.ZAC,
+    "zone d'action complémentaire": Zone.ZAC,
+    "vigilance": Zone.VIGILANCE,
+    "zone de vigilance": Zone.VIGILANCE,
+    "hors zonage": Zone.NONE,
+    "hors_zonage": Zone.NONE,
+    "aucune": Zone.NONE,
+    "none": Zone.NONE,
+    "": Zone.NONE,
+}
+
+
+def import_zoning(data, valid_from, source, is_demo=False, progress=None):
+    """Import a zoning CSV with the columns insee (or code_insee) and zone."""
+    if not isinstance(valid_from, date):
+        raise ImportFailed("La date d’entrée en vigueur est obligatoire.")
+    if not source.strip():
+        raise ImportFailed("La source du zonage est obligatoire (par exemple l’arrêté de l’ARS).")
+    report = ImportReport("Zoning")
+    text, _encoding = decode(data)
+    header = text.split("\n", 1)[0].lower()
+    insee_column = "code_insee" if "code_insee" in header else "insee"
+    rows = list(read_csv(data, [insee_column, "zone"], report=report))
+    communes = {commune.insee_code: commune for commune in Commune.objects.all()}
+    seen = set()
+    with transaction.atomic():
+        for index, row in enumerate(rows, start=2):
+            _progress(progress, index - 1, len(rows))
+            insee = (row.get(insee_column) or "").strip().zfill(5)
+            commune = communes.get(insee)
+            if commune is None:
+                report.skip(f"line {index}", f"commune {insee!r} inconnue du portail")
+                continue
+            if insee in seen:
+                report.skip(
+                    f"line {index}", f"commune {insee} déjà présente plus haut dans le fichier"
+                )
+                continue
+            raw_zone = (row.get("zone") or "").strip().lower().replace("’", "'")
+            zone = ZONE_ALIASES.get(raw_zone)
+            if zone is None:
+                report.skip(
+                    f"line {index}",
+                    f"zone « {row.get('zone')} » inconnue (ZIP, ZAC, vigilance, hors zonage)",
+                )
+                continue
+            seen.add(insee)
+            _zoning, outcome = upsert(
+                Zoning,
+                {"commune": commune, "valid_from": valid_from, "is_demo": is_demo},
+                {"zone": zone, "source": source.strip()},
+            )
+            report.count(outcome)
+    return report

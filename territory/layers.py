@@ -1,0 +1,114 @@
+"""The map layers: GeoJSON endpoints that any rubric registers and the map component shows.
+
+A layer is a function ``(request, bbox, zoom) -> FeatureCollection`` registered under a name;
+``/carte/couches/<name>.geojson?bbox=...&zoom=...`` serves it. Other apps register theirs in
+their own ``layers.py`` (imported by their AppConfig.ready).
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.gis.db.models import Union
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from territory.enums import FacilityKind, LocationPrecision, Zone
+from territory.geo import BboxError, point_layer, polygon_layer
+from territory.models import CPTS, Commune, HealthFacility
+
+
+@dataclass(frozen=True)
+class Layer:
+    name: str
+    label: str
+    geometry: str  # "points" or "polygons"
+    build: object
+
+
+REGISTRY = {}
+
+
+def register(name, label, geometry):
+    def decorator(build):
+        REGISTRY[name] = Layer(name=name, label=label, geometry=geometry, build=build)
+        return build
+
+    return decorator
+
+
+def parse_choices(request, name, choices):
+    """Comma-separated values of a GET parameter, each checked against ``choices``."""
+    raw = request.GET.get(name, "")
+    values = [value for value in raw.split(",") if value]
+    unknown = [value for value in values if value not in choices]
+    if unknown:
+        raise BboxError(
+            _("Valeur inconnue pour %(name)s : %(value)s.")
+            % {"name": name, "value": ", ".join(unknown)[:100]}
+        )
+    return values
+
+
+def describe_facility(facility):
+    properties = {
+        "name": facility.name,
+        "kind": facility.kind,
+        "label": str(facility.get_kind_display()),
+        "commune": facility.commune.name,
+        "url": facility.commune.get_absolute_url(),
+    }
+    if facility.location_precision == LocationPrecision.COMMUNE:
+        properties["approximate"] = True
+    if facility.is_demo:
+        properties["demo"] = True
+    return properties
+
+
+@register("etablissements", gettext_lazy("Établissements de santé"), "points")
+def facilities_layer(request, bbox, zoom):
+    kinds = parse_choices(request, "kind", FacilityKind.values)
+    queryset = HealthFacility.objects.select_related("commune").only(
+        "name", "kind", "point", "location_precision", "is_demo", "commune__name", "commune__slug"
+    )
+    if kinds:
+        queryset = queryset.of_kind(*kinds)
+    return point_layer(queryset, bbox, describe_facility)
+
+
+@register("cpts", gettext_lazy("CPTS"), "polygons")
+def cpts_layer(request, bbox, zoom):
+    in_box = CPTS.objects.filter(communes__boundary__bboverlaps=bbox).values("pk")
+    return polygon_layer(
+        CPTS.objects.filter(pk__in=in_box),
+        bbox,
+        lambda cpts: {"name": cpts.name, "demo": cpts.is_demo},
+        Union("communes__boundary"),
+    )
+
+
+def describe_zoning(commune):
+    return {
+        "name": commune.name,
+        "url": commune.get_absolute_url(),
+        "zone": commune.current_zone or "",
+        "label": str(
+            Zone(commune.current_zone).label if commune.current_zone else _("Non renseigné")
+        ),
+        "demo": bool(commune.current_zone_is_demo),
+    }
+
+
+@register("zonage", gettext_lazy("Zonage médecins"), "polygons")
+def zoning_layer(request, bbox, zoom):
+    queryset = Commune.objects.filter(boundary__bboverlaps=bbox).with_current_zone()
+    return polygon_layer(queryset, bbox, describe_zoning, "boundary")
+
+
+@register("communes", gettext_lazy("Communes"), "polygons")
+def communes_layer(request, bbox, zoom):
+    queryset = Commune.objects.filter(boundary__bboverlaps=bbox)
+    return polygon_layer(
+        queryset,
+        bbox,
+        lambda commune: {"name": commune.name, "url": commune.get_absolute_url()},
+        "boundary",
+    )

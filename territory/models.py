@@ -1,0 +1,235 @@
+import math
+
+from django.contrib.gis.db import models
+from django.contrib.gis.db.models.functions import Distance
+from django.contrib.gis.geos import Point
+from django.contrib.gis.measure import D
+from django.contrib.postgres.fields import ArrayField
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from territory.enums import FacilityKind, LocationPrecision, Sector, Zone
+
+KM_PER_DEGREE = 111.32  # length of a degree of longitude at the equator
+
+
+def reference_point(place):
+    """The point a distance is measured from: a Point, or a commune (its town hall or centroid)."""
+    if isinstance(place, Point):
+        return place
+    return place.reference_point
+
+
+class NearQuerySet(models.QuerySet):
+    """Distance verbs for any model with a point field named ``point_field``."""
+
+    point_field = "point"
+
+    def near(self, place, km):
+        """Rows within ``km`` kilometres of a commune or a point, nearest first, with .distance.
+
+        A planar search in degrees wide enough for the latitude uses the spatial index; the
+        exact distance on the sphere then keeps only what is truly within ``km``.
+        """
+        origin = reference_point(place)
+        degrees = km / (KM_PER_DEGREE * math.cos(math.radians(origin.y)))
+        return (
+            self.filter(**{f"{self.point_field}__dwithin": (origin, degrees)})
+            .filter(**{f"{self.point_field}__distance_lte": (origin, D(km=km))})
+            .annotate(distance=Distance(self.point_field, origin))
+            .order_by("distance", "pk")
+        )
+
+    def in_bbox(self, bbox):
+        return self.filter(**{f"{self.point_field}__bboverlaps": bbox})
+
+
+class EPCI(models.Model):
+    siren = models.CharField(_("SIREN"), max_length=9, unique=True)
+    name = models.CharField(_("nom"), max_length=200)
+
+    class Meta:
+        verbose_name = _("intercommunalité (EPCI)")
+        verbose_name_plural = _("intercommunalités (EPCI)")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class CommuneQuerySet(models.QuerySet):
+    def with_current_zone(self):
+        current = Zoning.objects.current().filter(commune=models.OuterRef("pk"))
+        return self.annotate(
+            current_zone=models.Subquery(current.values("zone")[:1]),
+            current_zone_is_demo=models.Subquery(current.values("is_demo")[:1]),
+        )
+
+    def containing(self, point):
+        return self.filter(boundary__intersects=point)
+
+
+class Commune(models.Model):
+    insee_code = models.CharField(_("code INSEE"), max_length=5, unique=True)
+    name = models.CharField(_("nom"), max_length=200)
+    slug = models.SlugField(_("identifiant d’URL"), max_length=200, unique=True)
+    postal_codes = ArrayField(models.CharField(max_length=5), verbose_name=_("codes postaux"))
+    population = models.PositiveIntegerField(_("population légale"), default=0)
+    epci = models.ForeignKey(
+        EPCI,
+        verbose_name=_("intercommunalité"),
+        on_delete=models.PROTECT,
+        related_name="communes",
+        null=True,
+        blank=True,
+    )
+    boundary = models.MultiPolygonField(_("contour"), srid=4326)
+    centroid = models.PointField(_("centre"), srid=4326)
+    town_hall_address = models.TextField(_("adresse de la mairie"), blank=True)
+    town_hall_point = models.PointField(
+        _("position de la mairie"), srid=4326, null=True, blank=True
+    )
+    town_hall_email = models.EmailField(_("e-mail de la mairie"), blank=True)
+    town_hall_phone = models.CharField(_("téléphone de la mairie"), max_length=30, blank=True)
+    town_hall_website = models.URLField(_("site de la mairie"), blank=True)
+
+    objects = CommuneQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("commune")
+        verbose_name_plural = _("communes")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("territory:commune_detail", args=[self.slug])
+
+    @property
+    def reference_point(self):
+        return self.town_hall_point or self.centroid
+
+    def current_zoning(self):
+        return Zoning.objects.current().filter(commune=self).first()
+
+
+class CPTS(models.Model):
+    """Communauté professionnelle territoriale de santé."""
+
+    name = models.CharField(_("nom"), max_length=200, unique=True)
+    slug = models.SlugField(_("identifiant d’URL"), max_length=200, unique=True)
+    website = models.URLField(_("site web"), blank=True)
+    communes = models.ManyToManyField(Commune, verbose_name=_("communes"), related_name="cpts")
+    source_url = models.URLField(_("source"), blank=True)
+    is_demo = models.BooleanField(_("démo"), default=False)
+
+    class Meta:
+        verbose_name = _("CPTS")
+        verbose_name_plural = _("CPTS")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class HealthFacilityQuerySet(NearQuerySet):
+    def mapped(self):
+        return self.exclude(point=None)
+
+    def of_kind(self, *kinds):
+        return self.filter(kind__in=kinds)
+
+
+class HealthFacility(models.Model):
+    finess_et = models.CharField(
+        _("FINESS établissement"), max_length=9, unique=True, null=True, blank=True
+    )
+    finess_ej = models.CharField(_("FINESS entité juridique"), max_length=9, blank=True)
+    name = models.CharField(_("nom"), max_length=255)
+    kind = models.CharField(_("type"), max_length=30, choices=FacilityKind.choices)
+    category_code = models.CharField(_("code de catégorie FINESS"), max_length=4, blank=True)
+    category_label = models.CharField(_("catégorie FINESS"), max_length=255, blank=True)
+    sector = models.CharField(_("secteur"), max_length=30, choices=Sector.choices, blank=True)
+    address = models.CharField(_("adresse"), max_length=255, blank=True)
+    postal_code = models.CharField(_("code postal"), max_length=5, blank=True)
+    commune = models.ForeignKey(
+        Commune,
+        verbose_name=_("commune"),
+        on_delete=models.PROTECT,
+        related_name="facilities",
+    )
+    point = models.PointField(_("position"), srid=4326, null=True, blank=True)
+    location_precision = models.CharField(
+        _("précision de la position"),
+        max_length=10,
+        choices=LocationPrecision.choices,
+        default=LocationPrecision.EXACT,
+    )
+    phone = models.CharField(_("téléphone"), max_length=30, blank=True)
+    website = models.URLField(_("site web"), blank=True)
+    source = models.CharField(_("source"), max_length=255, blank=True)
+    verification_note = models.CharField(_("à vérifier"), max_length=255, blank=True)
+    is_demo = models.BooleanField(_("démo"), default=False)
+    updated_at = models.DateTimeField(_("mis à jour le"), auto_now=True)
+
+    objects = HealthFacilityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("établissement de santé")
+        verbose_name_plural = _("établissements de santé")
+        ordering = ["name", "pk"]
+        indexes = [models.Index(fields=["kind"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(is_demo=True) | Q(finess_et__isnull=False),
+                name="facility_real_has_finess",
+                violation_error_message=_("Un établissement réel doit avoir un numéro FINESS."),
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class ZoningQuerySet(models.QuerySet):
+    def current(self, on=None):
+        """One zoning per commune: the latest in force, an official one before a demo one."""
+        on = on or timezone.localdate()
+        return (
+            self.filter(valid_from__lte=on)
+            .order_by("commune_id", "is_demo", "-valid_from", "-pk")
+            .distinct("commune_id")
+        )
+
+
+class Zoning(models.Model):
+    commune = models.ForeignKey(
+        Commune, verbose_name=_("commune"), on_delete=models.CASCADE, related_name="zonings"
+    )
+    zone = models.CharField(_("zone"), max_length=20, choices=Zone.choices)
+    valid_from = models.DateField(_("en vigueur depuis le"))
+    source = models.CharField(_("source"), max_length=255)
+    is_demo = models.BooleanField(_("démo"), default=False)
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+
+    objects = ZoningQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("zonage")
+        verbose_name_plural = _("zonages")
+        ordering = ["commune__name", "-valid_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["commune", "valid_from", "is_demo"], name="one_zoning_per_commune_and_date"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.commune} : {self.get_zone_display()}"
+
+    @property
+    def description(self):
+        return Zone.description(self.zone)

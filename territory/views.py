@@ -1,0 +1,122 @@
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from territory.filters import CommuneFilter, FacilityFilter
+from territory.geo import BboxError, parse_bbox, parse_zoom
+from territory.layers import REGISTRY
+from territory.maps import build_map, facility_layers
+from territory.models import CPTS, Commune, HealthFacility
+
+NEARBY_KM = 15
+PAGE_SIZE = 50
+
+
+@require_GET
+def layer(request, name):
+    if name not in REGISTRY:
+        raise Http404(_("Cette couche n’existe pas."))
+    try:
+        bbox = parse_bbox(request.GET.get("bbox"))
+        zoom = parse_zoom(request.GET.get("zoom"))
+        collection = REGISTRY[name].build(request, bbox, zoom)
+    except BboxError as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    response = JsonResponse(
+        collection, json_dumps_params={"ensure_ascii": False, "separators": (",", ":")}
+    )
+    response["Content-Type"] = "application/geo+json"
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+def paginate(request, queryset):
+    paginator = Paginator(queryset, PAGE_SIZE)
+    return paginator.get_page(request.GET.get("page"))
+
+
+def querystring_without_page(request):
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+@require_GET
+def facility_list(request):
+    queryset = HealthFacility.objects.select_related("commune").order_by("name", "pk")
+    filterset = FacilityFilter(request.GET or None, queryset=queryset)
+    results = filterset.qs if filterset.is_valid() or not filterset.is_bound else queryset.none()
+    return render(
+        request,
+        "territory/facility_list.html",
+        {
+            "filter": filterset,
+            "page": paginate(request, results),
+            "querystring": querystring_without_page(request),
+        },
+    )
+
+
+@require_GET
+def commune_list(request):
+    queryset = (
+        Commune.objects.select_related("epci")
+        .with_current_zone()
+        .prefetch_related(Prefetch("cpts", queryset=CPTS.objects.only("name")))
+        .defer("boundary", "centroid", "town_hall_point")
+        .order_by("name", "pk")
+    )
+    filterset = CommuneFilter(request.GET or None, queryset=queryset)
+    results = filterset.qs if filterset.is_valid() or not filterset.is_bound else queryset.none()
+    return render(
+        request,
+        "territory/commune_list.html",
+        {
+            "filter": filterset,
+            "page": paginate(request, results),
+            "querystring": querystring_without_page(request),
+        },
+    )
+
+
+@require_GET
+def commune_detail(request, slug):
+    commune = get_object_or_404(Commune.objects.select_related("epci"), slug=slug)
+    facilities = HealthFacility.objects.select_related("commune")
+    local = list(facilities.filter(commune=commune).order_by("kind", "name"))
+    nearby = list(facilities.exclude(commune=commune).near(commune, NEARBY_KM)[:20])
+    west, south, east, north = commune.boundary.extent
+    margin = 0.05
+    return render(
+        request,
+        "territory/commune_detail.html",
+        {
+            "commune": commune,
+            "zoning": commune.current_zoning(),
+            "cpts_list": list(commune.cpts.all()),
+            "facilities": local,
+            "nearby": nearby,
+            "nearby_km": NEARBY_KM,
+            "map": build_map(
+                "carte-commune",
+                _("Les établissements de santé autour de %(commune)s") % {"commune": commune.name},
+                facility_layers(checked=[layer["id"] for layer in facility_layers()]),
+                bounds=(west - margin, south - margin, east + margin, north + margin),
+                list_links=[(_("établissements de la commune et des environs"), "#etablissements")],
+            ),
+        },
+    )
+
+
+def territory_list_links():
+    return [
+        (_("liste des établissements de santé"), reverse("territory:facility_list")),
+        (
+            _("liste des communes, de leur zonage et de leur CPTS"),
+            reverse("territory:commune_list"),
+        ),
+    ]
