@@ -110,7 +110,7 @@ def clustered_layer(in_box, bbox, describe, field, total):
         .values_list("count", "center", "first_pk")
     )
     singles = {pk for count, _center, pk in cells if count == 1}
-    objects = in_box.model._default_manager.in_bulk(singles) if singles else {}
+    objects = in_box.in_bulk(singles) if singles else {}
     features = []
     for count, center, pk in cells:
         if count == 1 and pk in objects:

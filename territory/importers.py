@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.contrib.gis.gdal import GDALException
 from django.contrib.gis.geos import GEOSException, GEOSGeometry, MultiPolygon, Point
 from django.db import transaction
 from django.utils.text import slugify
@@ -52,6 +53,10 @@ def decode(data):
     """Text of an uploaded or read file: UTF-8 (with or without BOM), else Windows-1252."""
     if isinstance(data, str):
         return data, "utf-8"
+    if b"\x00" in data:
+        raise ImportFailed(
+            "Le fichier semble encodé en UTF-16 ou binaire : enregistrez-le en CSV UTF-8."
+        )
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
@@ -137,7 +142,7 @@ def import_communes(data, progress=None):
                 continue
             try:
                 geometry = GEOSGeometry(json.dumps(feature["geometry"]), srid=4326)
-            except (KeyError, TypeError, ValueError, GEOSException):
+            except (KeyError, TypeError, ValueError, GEOSException, GDALException):
                 report.skip(insee, "contour illisible")
                 continue
             if geometry.geom_type == "Polygon":

@@ -1,6 +1,8 @@
+import io
 import os
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 
 from tests.factories import UserFactory
@@ -10,6 +12,30 @@ from tests.factories import UserFactory
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 pytest_plugins = ["tests.helpers.browser"]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The territory's real reference data, loaded once for the tests that run in a transaction."""
+    with django_db_blocker.unblock():
+        call_command("load_territory", stdout=io.StringIO())
+
+
+@pytest.fixture
+def territory(db):
+    """Reference data for tests that need it, including transactional (browser) tests, whose
+    database is emptied after each test."""
+    from territory.models import Commune
+
+    if not Commune.objects.exists():
+        call_command("load_territory", stdout=io.StringIO())
+
+
+@pytest.fixture
+def demo_territory(territory):
+    from territory.demo import generate_demo_territory
+
+    generate_demo_territory()
 
 
 @pytest.fixture(autouse=True)
