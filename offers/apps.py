@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class OffersConfig(AppConfig):
     name = "offers"
     verbose_name = _("Offres d'exercice")
+
+    def ready(self):
+        from offers import layers  # noqa: F401 - registers the map layer

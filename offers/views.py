@@ -1,10 +1,23 @@
-from django.shortcuts import render
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import F
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
+from offers.emails import notify_offer_contact
+from offers.filters import OfferFilter
+from offers.forms import OfferContactForm
+from offers.jsonld import job_posting
+from offers.models import Offer
 from territory.figures import territory_figures
-from territory.maps import build_map, cpts_layer, facility_layers, zoning_layer
+from territory.maps import build_map, cpts_layer, facility_layers, layer_url, zoning_layer
 from territory.views import territory_list_links
+
+PAGE_SIZE = 20
+SIMILAR_RADIUS_KM = 30
 
 
 @require_GET
@@ -14,11 +27,137 @@ def landing(request):
         "offers/landing.html",
         {
             "figures": territory_figures(),
+            "latest_offers": list(
+                Offer.objects.available()
+                .select_related("commune", "profession")
+                .order_by("-published_at", "-pk")[:4]
+            ),
             "map": build_map(
                 "carte-territoire",
                 _("La carte du territoire"),
-                [*facility_layers(), cpts_layer(), zoning_layer()],
+                [
+                    offers_layer(),
+                    *facility_layers(checked=("hopitaux",)),
+                    cpts_layer(),
+                    zoning_layer(),
+                ],
                 list_links=territory_list_links(),
             ),
         },
     )
+
+
+def offers_layer(querystring="", checked=True):
+    url = layer_url("offres")
+    return {
+        "id": "offres",
+        "label": _("Offres d’exercice"),
+        "type": "points",
+        "url": f"{url}?{querystring}" if querystring else url,
+        "checked": checked,
+    }
+
+
+def search(request):
+    """The filtered offers and everything the list and the map pages share."""
+    queryset = Offer.objects.available().select_related("commune", "profession", "organisation")
+    filterset = OfferFilter(request.GET or None, queryset=queryset)
+    valid = not filterset.is_bound or filterset.is_valid()
+    params = request.GET.copy()
+    params.pop("page", None)
+    return filterset, (filterset.qs if valid else queryset.none()), params.urlencode()
+
+
+@require_GET
+def offer_list(request):
+    filterset, results, querystring = search(request)
+    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "offers/offer_list.html",
+        {"filter": filterset, "page": page, "querystring": querystring},
+    )
+
+
+@require_GET
+def offer_map(request):
+    filterset, _results, querystring = search(request)
+    list_url = request.path.replace("carte/", "") + (f"?{querystring}" if querystring else "")
+    return render(
+        request,
+        "offers/offer_map.html",
+        {
+            "filter": filterset,
+            "querystring": querystring,
+            "list_url": list_url,
+            "map": build_map(
+                "carte-offres",
+                _("Les offres sur la carte"),
+                [offers_layer(querystring), *facility_layers(checked=()), zoning_layer()],
+                list_links=[(_("ces offres en liste"), list_url)],
+            ),
+        },
+    )
+
+
+def published_offer(pk):
+    return get_object_or_404(
+        Offer.objects.published().select_related(
+            "commune__epci", "profession", "organisation", "facility"
+        ),
+        pk=pk,
+    )
+
+
+def detail_context(request, offer, form):
+    url = request.build_absolute_uri(offer.get_absolute_url())
+    similar = (
+        Offer.objects.available()
+        .exclude(pk=offer.pk)
+        .filter(profession=offer.profession_id)
+        .select_related("commune")
+        .near(offer.point, SIMILAR_RADIUS_KM)[:4]
+    )
+    return {
+        "offer": offer,
+        "zoning": offer.commune.current_zoning(),
+        "similar": list(similar),
+        "similar_km": SIMILAR_RADIUS_KM,
+        "form": form,
+        "job_posting": job_posting(offer, url),
+        "share_url": url,
+        "share_mailto": "mailto:?" + urlencode({"subject": offer.title, "body": url}),
+    }
+
+
+@require_GET
+def offer_detail(request, pk, slug):
+    offer = published_offer(pk)
+    if slug != offer.url_slug:
+        return redirect(offer, permanent=True)
+    Offer.objects.filter(pk=offer.pk).update(views_count=F("views_count") + 1)
+    return render(
+        request, "offers/offer_detail.html", detail_context(request, offer, OfferContactForm())
+    )
+
+
+@require_POST
+def offer_contact(request, pk):
+    offer = published_offer(pk)
+    form = OfferContactForm(request.POST)
+    if offer.is_filled or not form.is_valid():
+        if offer.is_filled:
+            form.add_error(
+                None, _("Cette offre est pourvue : elle ne reçoit plus de candidatures.")
+            )
+        context = detail_context(request, offer, form)
+        return render(request, "offers/offer_detail.html", context, status=400)
+    with transaction.atomic():
+        contact = form.save(offer)
+        Offer.objects.filter(pk=offer.pk).update(contacts_count=F("contacts_count") + 1)
+        notify_offer_contact(contact, request)
+    messages.success(
+        request,
+        _("Votre message a été transmis. Vous allez recevoir une copie par e-mail."),
+    )
+    return redirect(offer.get_absolute_url() + "#contact")

@@ -9,6 +9,9 @@ class StaticPagesSitemap(Sitemap):
         return [
             "home",
             "offers:landing",
+            "offers:list",
+            "territory:commune_list",
+            "territory:facility_list",
             "aids:landing",
             "interns:landing",
             "agenda:landing",

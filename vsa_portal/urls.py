@@ -4,6 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from offers.sitemaps import OfferSitemap
 from vsa_portal import views
 from vsa_portal.sitemaps import StaticPagesSitemap
 
@@ -11,7 +12,7 @@ admin.site.site_header = _("Administration du portail %(name)s") % {"name": sett
 admin.site.site_title = settings.PORTAL["SHORT_NAME"]
 admin.site.index_title = _("Tableau de bord de la cheffe de projet")
 
-sitemaps = {"pages": StaticPagesSitemap}
+sitemaps = {"pages": StaticPagesSitemap, "offres": OfferSitemap}
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -17,7 +17,7 @@
     if (properties.approximate) html += "<br><em>" + escapeHtml(config.labels.approximate) + "</em>";
     if (properties.demo) html += ' <span class="demo-badge">' + escapeHtml(config.labels.demo) + "</span>";
     if (properties.url) {
-      html += '<br><a href="' + encodeURI(properties.url) + '">' + escapeHtml(config.labels.seeCommune) + "</a>";
+      html += '<br><a href="' + encodeURI(properties.url) + '">' + escapeHtml(properties.link || config.labels.seeCommune) + "</a>";
     }
     return html;
   }

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from vsa_portal.env import env_bool, env_database, env_int, env_list, env_str
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
     "agenda",
     "collective",
     "support",
+    "outbox",
 ]
 
 MIDDLEWARE = [
@@ -90,7 +92,16 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Paris"
-CELERY_BEAT_SCHEDULE = {}
+# A form must not hang when the broker is down: one quick retry, then the outbox sweep takes over.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
+CELERY_BEAT_SCHEDULE = {
+    "send-unsent-emails": {"task": "outbox.tasks.sweep_unsent", "schedule": 300.0},
+    "expire-offers": {
+        "task": "offers.tasks.expire_offers",
+        "schedule": crontab(hour=2, minute=0),
+    },
+}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [
@@ -147,6 +158,8 @@ PORTAL = {
     "CONTACT_EMAIL": env_str("PORTAL_CONTACT_EMAIL", ""),
     "HOST": env_str("PORTAL_HOST", ""),
     "DPO_EMAIL": env_str("PORTAL_DPO_EMAIL", ""),
+    # Where contact requests are copied, and relayed for anonymous offers.
+    "PROJECT_LEAD_EMAIL": env_str("PORTAL_PROJECT_LEAD_EMAIL", ""),
     "DEMO_CONTENT": env_bool("PORTAL_DEMO_CONTENT", False),
 }
 

@@ -1,0 +1,148 @@
+from django.contrib import admin, messages
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from leaflet.admin import LeafletGeoAdmin
+
+from offers.models import Offer, OfferContact, Profession
+from vsa_portal.publication import PublicationStatus
+
+
+@admin.register(Profession)
+class ProfessionAdmin(admin.ModelAdmin):
+    list_display = ["name", "position"]
+    list_editable = ["position"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class OfferContactInline(admin.TabularInline):
+    model = OfferContact
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "name", "email", "phone", "status", "message"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Offer)
+class OfferAdmin(LeafletGeoAdmin):
+    list_display = [
+        "title",
+        "kind",
+        "commune",
+        "status",
+        "published_at",
+        "expires_on",
+        "filled_on",
+        "views_count",
+        "contacts_count",
+        "is_demo",
+    ]
+    list_filter = [
+        "status",
+        "kind",
+        "profession",
+        "structure",
+        "is_anonymous",
+        "is_demo",
+        "organisation",
+    ]
+    search_fields = ["title", "description", "commune__name", "contact_name", "contact_email"]
+    list_select_related = ["commune"]
+    autocomplete_fields = ["commune", "facility", "organisation"]
+    readonly_fields = [
+        "views_count",
+        "contacts_count",
+        "published_at",
+        "created_by",
+        "created_at",
+        "updated_at",
+    ]
+    date_hierarchy = "created_at"
+    inlines = [OfferContactInline]
+    actions = ["publish", "mark_filled", "archive"]
+    fieldsets = (
+        (None, {"fields": ("kind", "profession", "title", "description", "structure", "facility")}),
+        (_("Lieu"), {"fields": ("commune", "address", "place_precision", "point")}),
+        (
+            _("Conditions"),
+            {
+                "fields": (
+                    ("start_date", "end_date"),
+                    "days_per_week",
+                    "retrocession_percent",
+                    ("salary_min", "salary_max"),
+                    "has_secretariat",
+                    "practice_software",
+                    "housing_provided",
+                    "patient_base_size",
+                )
+            },
+        ),
+        (
+            _("Contact (jamais affiché tel quel)"),
+            {
+                "fields": (
+                    "contact_name",
+                    "contact_email",
+                    "contact_phone",
+                    "organisation",
+                    "is_anonymous",
+                )
+            },
+        ),
+        (
+            _("Publication"),
+            {
+                "fields": (
+                    "status",
+                    "rejection_reason",
+                    "expires_on",
+                    "filled_on",
+                    "is_demo",
+                    "published_at",
+                )
+            },
+        ),
+        (
+            _("Suivi"),
+            {"fields": ("views_count", "contacts_count", "created_by", "created_at", "updated_at")},
+        ),
+    )
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        if obj.status == PublicationStatus.PUBLISHED and obj.published_at is None:
+            obj.published_at = timezone.now()
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Publier les offres sélectionnées"))
+    def publish(self, request, queryset):
+        count = queryset.exclude(status=PublicationStatus.PUBLISHED).update(
+            status=PublicationStatus.PUBLISHED, rejection_reason="", published_at=timezone.now()
+        )
+        messages.success(request, _("%(count)s offre(s) publiée(s).") % {"count": count})
+
+    @admin.action(description=_("Marquer comme pourvues aujourd’hui"))
+    def mark_filled(self, request, queryset):
+        count = queryset.filter(filled_on__isnull=True).update(filled_on=timezone.localdate())
+        messages.success(
+            request, _("%(count)s offre(s) marquée(s) comme pourvue(s).") % {"count": count}
+        )
+
+    @admin.action(description=_("Archiver les offres sélectionnées"))
+    def archive(self, request, queryset):
+        count = queryset.update(status=PublicationStatus.ARCHIVED)
+        messages.success(request, _("%(count)s offre(s) archivée(s).") % {"count": count})
+
+
+@admin.register(OfferContact)
+class OfferContactAdmin(admin.ModelAdmin):
+    list_display = ["name", "offer", "status", "created_at"]
+    list_filter = ["status", "created_at"]
+    search_fields = ["name", "email", "offer__title"]
+    list_select_related = ["offer"]
+    readonly_fields = ["consent_given_at", "consent_version", "created_at"]
+    autocomplete_fields = ["offer"]

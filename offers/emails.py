@@ -1,0 +1,38 @@
+"""The e-mails an offer sends, always through the outbox."""
+
+from django.conf import settings
+from django.template.loader import render_to_string
+
+from outbox.services import queue_email
+
+
+def notify_offer_contact(contact, request):
+    """E-mail the poster (or, for an anonymous offer, only the project lead) about a contact."""
+    offer = contact.offer
+    project_lead = settings.PORTAL["PROJECT_LEAD_EMAIL"]
+    context = {
+        "contact": contact,
+        "offer": offer,
+        "offer_url": request.build_absolute_uri(offer.get_absolute_url()),
+        "portal": settings.PORTAL,
+    }
+    subject = f"[{settings.PORTAL['SHORT_NAME']}] Un professionnel s’intéresse à votre offre : {offer.title}"
+    if offer.is_anonymous:
+        recipients, copy = [project_lead] if project_lead else [offer.contact_email], []
+        template = "offers/emails/contact_anonymous.txt"
+        subject = f"[{settings.PORTAL['SHORT_NAME']}] À relayer (offre anonyme) : {offer.title}"
+    else:
+        recipients, copy = [offer.contact_email], [project_lead] if project_lead else []
+        template = "offers/emails/contact.txt"
+    queue_email(
+        to=recipients,
+        cc=copy,
+        reply_to=[contact.email],
+        subject=subject,
+        body=render_to_string(template, context),
+    )
+    queue_email(
+        to=[contact.email],
+        subject=f"[{settings.PORTAL['SHORT_NAME']}] Votre message a bien été transmis",
+        body=render_to_string("offers/emails/contact_receipt.txt", context),
+    )

@@ -1,0 +1,73 @@
+"""The one publication workflow shared by everything partners post (offers, events, housing).
+
+draft → submitted → published (or rejected with a reason) → expired / archived.
+``published()`` is the only door to public pages.
+"""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class PublicationStatus(models.TextChoices):
+    DRAFT = "draft", _("Brouillon")
+    SUBMITTED = "submitted", _("Soumise à validation")
+    PUBLISHED = "published", _("Publiée")
+    REJECTED = "rejected", _("Refusée")
+    EXPIRED = "expired", _("Expirée")
+    ARCHIVED = "archived", _("Archivée")
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        """What visitors may see: published and not past its expiry date."""
+        today = timezone.localdate()
+        return self.filter(status=PublicationStatus.PUBLISHED).filter(
+            models.Q(expires_on__isnull=True) | models.Q(expires_on__gte=today)
+        )
+
+    def past_expiry(self):
+        return self.filter(status=PublicationStatus.PUBLISHED, expires_on__lt=timezone.localdate())
+
+    def expire(self):
+        """Mark as expired what is still published past its expiry date; return how many."""
+        return self.past_expiry().update(
+            status=PublicationStatus.EXPIRED, updated_at=timezone.now()
+        )
+
+
+class Publishable(models.Model):
+    status = models.CharField(
+        _("statut de publication"),
+        max_length=12,
+        choices=PublicationStatus.choices,
+        default=PublicationStatus.DRAFT,
+        db_index=True,
+    )
+    rejection_reason = models.TextField(_("motif du refus"), blank=True)
+    published_at = models.DateTimeField(_("publiée le"), null=True, blank=True)
+    expires_on = models.DateField(
+        _("date d’expiration"),
+        null=True,
+        blank=True,
+        help_text=_("Le lendemain de cette date, le contenu quitte les pages publiques."),
+    )
+    is_demo = models.BooleanField(
+        _("démo"), default=False, help_text=_("Contenu fictif de démonstration, signalé comme tel.")
+    )
+    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    def publish(self):
+        self.status = PublicationStatus.PUBLISHED
+        self.rejection_reason = ""
+        self.published_at = self.published_at or timezone.now()
+
+    @property
+    def is_public(self):
+        return self.status == PublicationStatus.PUBLISHED and (
+            self.expires_on is None or self.expires_on >= timezone.localdate()
+        )
