@@ -15,7 +15,8 @@ def enqueue(email_id):
 
     try:
         send_email.delay(email_id)
-    except (OperationalError, RedisError, OSError):
+    except (OperationalError, RedisError, OSError, RuntimeError):
+        # Whatever the broker's failure, the e-mail is in the database: the sweep sends it later.
         logger.warning("Broker unavailable: e-mail %s stays queued for the sweep.", email_id)
 
 

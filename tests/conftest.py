@@ -1,3 +1,4 @@
+import importlib
 import io
 import os
 
@@ -25,10 +26,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def territory(db):
     """Reference data for tests that need it, including transactional (browser) tests, whose
     database is emptied after each test."""
+    from django.apps import apps
+
     from territory.models import Commune
 
     if not Commune.objects.exists():
         call_command("load_territory", stdout=io.StringIO())
+        # A transactional test's flush also removed what the data migrations created.
+        professions = importlib.import_module("offers.migrations.0002_professions")
+        professions.create_professions(apps, None)
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -17,3 +18,42 @@ class UserFactory(factory.django.DjangoModelFactory):
     def _save(obj, create, extracted, **kwargs):
         if create:
             obj.save()
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "collective.Organisation"
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Organisation partenaire {n}")
+    kind = "cpts"
+
+
+def profession(slug):
+    from offers.models import Profession
+
+    return Profession.objects.get(slug=slug)
+
+
+def commune(insee_code):
+    from territory.models import Commune
+
+    return Commune.objects.get(insee_code=insee_code)
+
+
+class OfferFactory(factory.django.DjangoModelFactory):
+    """A published general-practice collaboration in Carpentras unless told otherwise."""
+
+    class Meta:
+        model = "offers.Offer"
+
+    kind = "collaboration"
+    profession = factory.LazyFunction(lambda: profession("medecine-generale"))
+    title = factory.Sequence(lambda n: f"Collaboration en maison de santé n°{n}")
+    description = "Équipe de quatre médecins, secrétariat sur place."
+    structure = "msp"
+    commune = factory.LazyFunction(lambda: commune("84031"))
+    contact_name = "Dr Camille Poster"
+    contact_email = factory.Sequence(lambda n: f"poster{n}@cabinet.test")
+    status = "published"
+    published_at = factory.LazyFunction(timezone.now)
