@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from offers.enums import OfferKind, OfferOrdering, Structure
 from offers.models import Offer, Profession
-from territory.models import CPTS, EPCI, Commune
+from territory.filters import commune_filter, epci_filter
+from territory.models import CPTS
 
 DEFAULT_RADIUS_KM = 20
 
@@ -35,19 +36,8 @@ class OfferFilter(django_filters.FilterSet):
         to_field_name="slug",
         empty_label=_("Toutes les professions"),
     )
-    commune = django_filters.ModelChoiceFilter(
-        label=_("Commune"),
-        queryset=Commune.objects.only("name", "slug"),
-        to_field_name="slug",
-        empty_label=_("Toutes les communes"),
-    )
-    epci = django_filters.ModelChoiceFilter(
-        label=_("Intercommunalité"),
-        field_name="commune__epci",
-        queryset=EPCI.objects.all(),
-        to_field_name="siren",
-        empty_label=_("Toutes les intercommunalités"),
-    )
+    commune = commune_filter()
+    epci = epci_filter("commune__epci")
     cpts = django_filters.ModelChoiceFilter(
         label=_("CPTS"),
         field_name="commune__cpts",
@@ -55,12 +45,8 @@ class OfferFilter(django_filters.FilterSet):
         to_field_name="slug",
         empty_label=_("Toutes les CPTS"),
     )
-    near = django_filters.ModelChoiceFilter(
-        label=_("Autour de la commune"),
-        queryset=Commune.objects.only("name", "slug", "town_hall_point", "centroid"),
-        to_field_name="slug",
-        empty_label=_("Choisir une commune"),
-        method="filter_near",
+    near = commune_filter(
+        label=_("Autour de la commune"), empty_label=_("Choisir une commune"), method="filter_near"
     )
     km = django_filters.NumberFilter(
         label=_("Rayon (km)"),

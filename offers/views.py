@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,6 +14,7 @@ from offers.models import Offer
 from territory.figures import territory_figures
 from territory.maps import build_map, cpts_layer, facility_layers, layer_url, zoning_layer
 from territory.views import territory_list_links
+from vsa_portal.search import filtered, paginate, querystring_without_page
 
 PAGE_SIZE = 20
 SIMILAR_RADIUS_KM = 30
@@ -62,16 +62,13 @@ def search(request):
     """The filtered offers and everything the list and the map pages share."""
     queryset = Offer.objects.available().select_related("commune", "profession", "organisation")
     filterset = OfferFilter(request.GET or None, queryset=queryset)
-    valid = not filterset.is_bound or filterset.is_valid()
-    params = request.GET.copy()
-    params.pop("page", None)
-    return filterset, (filterset.qs if valid else queryset.none()), params.urlencode()
+    return filterset, filtered(filterset), querystring_without_page(request)
 
 
 @require_GET
 def offer_list(request):
     filterset, results, querystring = search(request)
-    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, results, PAGE_SIZE)
     return render(
         request,
         "offers/offer_list.html",

@@ -6,25 +6,35 @@ from territory.enums import FacilityKind, Zone
 from territory.models import EPCI, Commune, HealthFacility
 
 
+def commune_filter(label=None, empty_label=None, **kwargs):
+    """A commune chosen by its slug, as every search page of the portal offers it."""
+    return django_filters.ModelChoiceFilter(
+        label=label or _("Commune"),
+        queryset=Commune.objects.only("name", "slug", "town_hall_point", "centroid"),
+        to_field_name="slug",
+        empty_label=empty_label or _("Toutes les communes"),
+        **kwargs,
+    )
+
+
+def epci_filter(field_name="epci"):
+    return django_filters.ModelChoiceFilter(
+        label=_("Intercommunalité"),
+        field_name=field_name,
+        queryset=EPCI.objects.all(),
+        to_field_name="siren",
+        empty_label=_("Toutes les intercommunalités"),
+    )
+
+
 class FacilityFilter(django_filters.FilterSet):
     kind = django_filters.MultipleChoiceFilter(
         label=_("Type d’établissement"),
         choices=FacilityKind.choices,
         widget=forms.CheckboxSelectMultiple,
     )
-    commune = django_filters.ModelChoiceFilter(
-        label=_("Commune"),
-        queryset=Commune.objects.only("name", "slug"),
-        to_field_name="slug",
-        empty_label=_("Toutes les communes"),
-    )
-    epci = django_filters.ModelChoiceFilter(
-        label=_("Intercommunalité"),
-        field_name="commune__epci",
-        queryset=EPCI.objects.all(),
-        to_field_name="siren",
-        empty_label=_("Toutes les intercommunalités"),
-    )
+    commune = commune_filter()
+    epci = epci_filter("commune__epci")
 
     class Meta:
         model = HealthFacility
@@ -33,12 +43,7 @@ class FacilityFilter(django_filters.FilterSet):
 
 class CommuneFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Nom de la commune"), method="filter_name")
-    epci = django_filters.ModelChoiceFilter(
-        label=_("Intercommunalité"),
-        queryset=EPCI.objects.all(),
-        to_field_name="siren",
-        empty_label=_("Toutes les intercommunalités"),
-    )
+    epci = epci_filter()
     zone = django_filters.ChoiceFilter(
         label=_("Zonage"),
         choices=Zone.choices,

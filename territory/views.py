@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -11,6 +10,7 @@ from territory.geo import BboxError, parse_bbox, parse_zoom
 from territory.layers import REGISTRY
 from territory.maps import build_map, facility_layers
 from territory.models import CPTS, Commune, HealthFacility
+from vsa_portal.search import filtered, paginate, querystring_without_page
 
 NEARBY_KM = 15
 PAGE_SIZE = 50
@@ -34,30 +34,25 @@ def layer(request, name):
     return response
 
 
-def paginate(request, queryset):
-    paginator = Paginator(queryset, PAGE_SIZE)
-    return paginator.get_page(request.GET.get("page"))
-
-
-def querystring_without_page(request):
-    params = request.GET.copy()
-    params.pop("page", None)
-    return params.urlencode()
+def filtered_list(request, filterset, template):
+    return render(
+        request,
+        template,
+        {
+            "filter": filterset,
+            "page": paginate(request, filtered(filterset), PAGE_SIZE),
+            "querystring": querystring_without_page(request),
+        },
+    )
 
 
 @require_GET
 def facility_list(request):
     queryset = HealthFacility.objects.select_related("commune").order_by("name", "pk")
-    filterset = FacilityFilter(request.GET or None, queryset=queryset)
-    results = filterset.qs if filterset.is_valid() or not filterset.is_bound else queryset.none()
-    return render(
+    return filtered_list(
         request,
+        FacilityFilter(request.GET or None, queryset=queryset),
         "territory/facility_list.html",
-        {
-            "filter": filterset,
-            "page": paginate(request, results),
-            "querystring": querystring_without_page(request),
-        },
     )
 
 
@@ -70,16 +65,10 @@ def commune_list(request):
         .defer("boundary", "centroid", "town_hall_point")
         .order_by("name", "pk")
     )
-    filterset = CommuneFilter(request.GET or None, queryset=queryset)
-    results = filterset.qs if filterset.is_valid() or not filterset.is_bound else queryset.none()
-    return render(
+    return filtered_list(
         request,
+        CommuneFilter(request.GET or None, queryset=queryset),
         "territory/commune_list.html",
-        {
-            "filter": filterset,
-            "page": paginate(request, results),
-            "querystring": querystring_without_page(request),
-        },
     )
 
 

@@ -1,20 +1,17 @@
 import json
-import os
-import subprocess
-import sys
 import time
 
 import pytest
 from celery.contrib.testing.worker import start_worker
 from django.conf import settings
 from django.core import mail
-from django.db import connection
 from django.urls import reverse
 
 from offers.models import OfferContact
 from outbox.models import OutgoingEmail
 from outbox.tasks import MAX_ATTEMPTS, send_email, sweep_unsent
 from tests.factories import OfferFactory, OrganisationFactory
+from tests.helpers.processes import run_in_django_process
 from vsa_portal.celery import app
 
 FORM = {
@@ -153,32 +150,14 @@ def test_sending_twice_sends_once():
 def test_contact_is_saved_even_when_the_broker_is_down(territory):
     """The form is posted by another process whose broker URL points at a closed port."""
     offer = OfferFactory()
-    script = (
-        "import django, json; django.setup();"
-        "from django.test import Client;"
-        f"r = Client().post('/exercer/offres/{offer.pk}/contact/', {json.dumps(FORM)});"
-        "print(json.dumps({'status': r.status_code}));"
-        "print(r.content.decode()[-3000:] if r.status_code != 302 else '')"
+    result, log = run_in_django_process(
+        "from django.test import Client\n"
+        f"r = Client().post('/exercer/offres/{offer.pk}/contact/', {json.dumps(FORM)})\n"
+        "print(json.dumps({'status': r.status_code}))",
+        CELERY_BROKER_URL="redis://127.0.0.1:1/11",
     )
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "vsa_portal.settings.test",
-        "DATABASE_URL": f"postgis://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "CELERY_BROKER_URL": "redis://127.0.0.1:1/11",
-        "ALLOWED_HOSTS": "testserver",
-    }
-    completed = subprocess.run(  # noqa: S603 - our own interpreter and script
-        [sys.executable, "-c", script],
-        env=env,
-        capture_output=True,
-        text=True,
-        cwd=settings.BASE_DIR,
-        timeout=60,
-        check=False,
-    )
-    assert '{"status": 302}' in completed.stdout, completed.stderr[-3000:]
-    assert "stays queued for the sweep" in completed.stderr
+    assert result == {"status": 302}
+    assert "stays queued for the sweep" in log
     contact = OfferContact.objects.get()
     assert contact.name == FORM["name"]
     unsent = OutgoingEmail.objects.unsent()

@@ -1,9 +1,4 @@
-import json
-import os
-import subprocess
-import sys
-
-from django.conf import settings
+from tests.helpers.processes import run_in_django_process
 
 
 def test_healthz_reports_both_services_up(visitor, db):
@@ -29,28 +24,12 @@ def test_healthz_names_redis_when_redis_is_down(visitor, db, settings):
 
 def test_healthz_names_the_database_when_it_is_down():
     """A separate process whose database URL points at a port where nothing listens."""
-    script = (
-        "import django, json; django.setup();"
-        "from django.test import Client;"
-        "r = Client().get('/healthz');"
-        "print(json.dumps({'status': r.status_code, 'body': r.json()}))"
+    result, _log = run_in_django_process(
+        "from django.test import Client\n"
+        "r = Client().get('/healthz')\n"
+        "print(json.dumps({'status': r.status_code, 'body': r.json()}))",
+        DATABASE_URL="postgis://vsa@127.0.0.1:1/vsa",
     )
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "vsa_portal.settings.test",
-        "DATABASE_URL": "postgis://vsa@127.0.0.1:1/vsa",
-        "ALLOWED_HOSTS": "testserver",
-    }
-    completed = subprocess.run(  # noqa: S603 - our own interpreter and script
-        [sys.executable, "-c", script],
-        env=env,
-        capture_output=True,
-        text=True,
-        cwd=settings.BASE_DIR,
-        timeout=60,
-        check=True,
-    )
-    result = json.loads(completed.stdout.strip().splitlines()[-1])
     assert result["status"] == 503
     assert result["body"]["failed"] == ["database"]
     assert result["body"]["checks"]["redis"] == "ok"
