@@ -62,3 +62,9 @@ def env_database(name, default):
         "CONN_MAX_AGE": env_int("DATABASE_CONN_MAX_AGE", 60),
         "CONN_HEALTH_CHECKS": True,
     }
+
+
+def tile_origin(url):
+    """The scheme and host a tile URL template loads from, for the CSP; none if relative."""
+    parts = urlsplit(url)
+    return [f"{parts.scheme}://{parts.netloc}"] if parts.scheme and parts.netloc else []

@@ -61,7 +61,9 @@ def test_gp_finds_a_collaboration_near_carpentras_and_contacts_the_poster(
     # The same search on the map.
     page.get_by_role("link", name="Voir ces offres sur la carte").click()
     page.wait_for_url(re.compile(r"/exercer/offres/carte/\?.*near=carpentras"))
-    page.wait_for_function("Number(document.querySelector('#carte-offres').dataset.loaded) >= 1")
+    page.wait_for_function(
+        "() => Number(document.querySelector('#carte-offres').dataset.loaded) >= 1"
+    )
     offer_markers = page.locator("#carte-offres path.leaflet-interactive")
     assert offer_markers.count() == 1
     assert_accessible(page)

@@ -18,9 +18,9 @@ def markers(page):
 
 def test_visitor_explores_the_map_then_a_commune_then_the_lists(page, demo_territory):
     page.goto("/exercer/")
-    # Hospitals and clinics are on by default.
+    # Offers and hospitals are on by default.
     page.wait_for_function(
-        "Number(document.querySelector('#carte-territoire').dataset.loaded) >= 2"
+        "() => Number(document.querySelector('#carte-territoire').dataset.loaded) >= 2"
     )
     assert markers(page).count() > 10
     assert page.get_by_role("checkbox", name="Centres hospitaliers").is_checked()
@@ -35,10 +35,10 @@ def test_visitor_explores_the_map_then_a_commune_then_the_lists(page, demo_terri
     with page.expect_response(re.compile(r"/carte/couches/zonage\.geojson")) as zoning:
         page.get_by_role("checkbox", name="Zonage médecins").check()
     assert len(zoning.value.json()["features"]) == 151
-    page.wait_for_function(f"{SHAPES} > {before}")
+    page.wait_for_function(f"() => {SHAPES} > {before}")
     # Switching a layer off removes its shapes.
     page.get_by_role("checkbox", name="Zonage médecins").uncheck()
-    page.wait_for_function(f"{SHAPES} <= {before}")
+    page.wait_for_function(f"() => {SHAPES} <= {before}")
     assert_accessible(page)
 
     # Open a facility's popup and follow it to its commune.

@@ -19,6 +19,7 @@ def run_in_django_process(code, **environment):
         "ALLOWED_HOSTS": "testserver",
         **environment,
     }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # only the browser tests' thread needs it
     completed = subprocess.run(  # noqa: S603 - our own interpreter and code
         [sys.executable, "-c", "import django, json; django.setup()\n" + code],
         env=env,
