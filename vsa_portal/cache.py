@@ -1,0 +1,44 @@
+"""A Redis cache that degrades instead of failing: with Redis down, pages are only slower."""
+
+import functools
+import logging
+
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+
+UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+
+
+def _degrade(default):
+    def decorator(method):
+        @functools.wraps(method)
+        def wrapper(self, *args, **kwargs):
+            try:
+                return method(self, *args, **kwargs)
+            except UNAVAILABLE as exc:
+                logger.warning("Cache unavailable (%s): %s degraded.", exc.__class__.__name__, method.__name__)
+                return default(*args, **kwargs) if callable(default) else default
+
+        return wrapper
+
+    return decorator
+
+
+def _default_of_get(key, default=None, version=None):
+    return default
+
+
+class ResilientRedisCache(RedisCache):
+    get = _degrade(_default_of_get)(RedisCache.get)
+    get_many = _degrade({})(RedisCache.get_many)
+    has_key = _degrade(False)(RedisCache.has_key)
+    add = _degrade(False)(RedisCache.add)
+    set = _degrade(None)(RedisCache.set)
+    set_many = _degrade([])(RedisCache.set_many)
+    touch = _degrade(False)(RedisCache.touch)
+    delete = _degrade(False)(RedisCache.delete)
+    delete_many = _degrade(None)(RedisCache.delete_many)
+    clear = _degrade(None)(RedisCache.clear)
