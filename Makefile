@@ -3,12 +3,15 @@ SHELL := /bin/bash
 VENV := .venv/bin
 export PATH := $(HOME)/.local/bin:$(PATH)
 
-.PHONY: run test provision provision-test data quality pytest format clean
+.PHONY: run test bench provision provision-test data quality pytest format clean
 
 run: provision data ## set everything up and start the portal, a Celery worker and beat
 	scripts/run.sh
 
 test: provision-test quality pytest ## set everything up, then lint and run the whole suite
+
+bench: ## national-scale data, gunicorn, every public page measured (bench-results/)
+	scripts/bench.sh
 
 provision:
 	scripts/provision.sh

@@ -19,7 +19,9 @@ def _degrade(default):
             try:
                 return method(self, *args, **kwargs)
             except UNAVAILABLE as exc:
-                logger.warning("Cache unavailable (%s): %s degraded.", exc.__class__.__name__, method.__name__)
+                logger.warning(
+                    "Cache unavailable (%s): %s degraded.", exc.__class__.__name__, method.__name__
+                )
                 return default(*args, **kwargs) if callable(default) else default
 
         return wrapper

@@ -11,3 +11,7 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
+
+if env_bool("BENCH_QUERY_COUNT", False):
+    # Only `make bench` sets this: every response says how many queries it ran.
+    MIDDLEWARE = ["vsa_portal.middleware.QueryCountHeaderMiddleware", *MIDDLEWARE]  # noqa: F405

@@ -1,0 +1,237 @@
+"""Load each public page over loopback from this separate process; write a Markdown table and a
+JSON file with p50/p95, queries per request, size and the ratio to the cheapest Django view."""
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import re
+import statistics
+import time
+import urllib.request
+from pathlib import Path
+
+VAUCLUSE = "4.6,43.6,5.8,44.5"
+AVIGNON_AREA = "4.75,43.88,4.95,44.0"
+CITY_CENTRE = "4.80,43.94,4.82,43.955"
+
+PAGES = [
+    ("cheapest Django view (robots.txt)", "/robots.txt"),
+    ("home", "/"),
+    ("Exercer (landing, figures, map)", "/exercer/"),
+    ("S’installer", "/s-installer/"),
+    ("Internes", "/internes/"),
+    ("Agenda", "/agenda/"),
+    ("Le collectif", "/collectif/"),
+    ("offer list, no filter", "/exercer/offres/"),
+    ("offer list, 1 filter", "/exercer/offres/?kind=collaboration"),
+    (
+        "offer list, 3 filters",
+        "/exercer/offres/?kind=collaboration&near=carpentras&km=20&housing=on",
+    ),
+    (
+        "offer list, 3 filters, sorted by distance",
+        "/exercer/offres/?kind=collaboration&near=carpentras&km=20&housing=on&tri=proches",
+    ),
+    ("offer detail", "{offer}"),
+    ("offers map page", "/exercer/offres/carte/?kind=collaboration"),
+    ("layer offers, zoom 9 (département)", f"/carte/couches/offres.geojson?bbox={VAUCLUSE}&zoom=9"),
+    (
+        "layer offers, zoom 12 (Avignon area)",
+        f"/carte/couches/offres.geojson?bbox={AVIGNON_AREA}&zoom=12",
+    ),
+    (
+        "layer offers, zoom 15 (city centre)",
+        f"/carte/couches/offres.geojson?bbox={CITY_CENTRE}&zoom=15",
+    ),
+    ("layer facilities, zoom 9", f"/carte/couches/etablissements.geojson?bbox={VAUCLUSE}&zoom=9"),
+    (
+        "layer facilities, zoom 12",
+        f"/carte/couches/etablissements.geojson?bbox={AVIGNON_AREA}&zoom=12",
+    ),
+    (
+        "layer facilities, zoom 15",
+        f"/carte/couches/etablissements.geojson?bbox={CITY_CENTRE}&zoom=15",
+    ),
+    ("layer zoning, zoom 9", f"/carte/couches/zonage.geojson?bbox={VAUCLUSE}&zoom=9"),
+    ("commune page (Avignon)", "/exercer/communes/avignon/"),
+    ("commune list", "/exercer/communes/"),
+    ("facility list", "/exercer/etablissements/"),
+]
+
+WEIGHT_PAGES = [
+    ("home", "/"),
+    ("Exercer (map)", "/exercer/"),
+    ("offer list", "/exercer/offres/"),
+    ("offer detail", "{offer}"),
+    ("offers map", "/exercer/offres/carte/"),
+    ("commune page", "/exercer/communes/avignon/"),
+]
+
+BUDGET_RATIO = 2.0
+BUDGET_QUERIES = 12
+BUDGET_KB = 100
+
+
+def fetch(url):
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "identity"})  # noqa: S310
+    started = time.perf_counter()
+    with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - loopback only
+        body = response.read()
+        elapsed = (time.perf_counter() - started) * 1000
+        return response.status, elapsed, body, int(response.headers.get("X-Query-Count", -1))
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def measure(base, path, requests):
+    for _ in range(3):
+        fetch(base + path)
+    times, queries, size, status = [], 0, 0, 0
+    for _ in range(requests):
+        status, elapsed, body, queries = fetch(base + path)
+        times.append(elapsed)
+        size = len(body)
+    return {
+        "status": status,
+        "p50_ms": round(statistics.median(times), 1),
+        "p95_ms": round(percentile(times, 0.95), 1),
+        "queries": queries,
+        "bytes": size,
+        "gzip_bytes": len(gzip.compress(body)),
+    }
+
+
+def page_weight(base, pages):
+    from playwright.sync_api import sync_playwright
+
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+    ]
+    results = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=flags)
+        for label, path in pages:
+            context = browser.new_context()
+            page = context.new_page()
+            transferred = []
+
+            def record(response, transferred=transferred):
+                try:
+                    body = response.body()
+                except Exception:  # noqa: BLE001 - redirects have no body
+                    return
+                kind = response.request.resource_type
+                own = "/static/leaflet/" not in response.url
+                transferred.append((kind, own, len(gzip.compress(body)), response.url))
+
+            page.on("response", record)
+            page.goto(base + path, wait_until="networkidle")
+            by_type = {}
+            for kind, own, size, _url in transferred:
+                key = kind if own or kind not in ("script", "stylesheet") else f"leaflet {kind}"
+                by_type[key] = by_type.get(key, 0) + size
+            own_total = sum(
+                size
+                for kind, own, size, _ in transferred
+                if own and kind in ("document", "stylesheet", "script")
+            )
+            leaflet = any("/static/leaflet/" in url for *_rest, url in transferred)
+            results.append(
+                {
+                    "page": label,
+                    "path": path,
+                    "by_type_gzip_bytes": by_type,
+                    "html_css_js_gzip_bytes": own_total,
+                    "loads_leaflet": leaflet,
+                    "within_budget": own_total <= BUDGET_KB * 1024,
+                }
+            )
+            context.close()
+        browser.close()
+    return results
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--base", required=True)
+    parser.add_argument("--out", default="bench-results")
+    parser.add_argument("--requests", type=int, default=40)
+    args = parser.parse_args()
+
+    list_html = fetch(args.base + "/exercer/offres/")[2].decode()
+    offer_path = re.search(r'href="(/exercer/offres/\d+-[^"]+/)"', list_html).group(1)
+    health = json.loads(fetch(args.base + "/healthz")[2])
+    rows = []
+    for label, path in PAGES:
+        path = path.format(offer=offer_path)
+        rows.append({"page": label, "path": path, **measure(args.base, path, args.requests)})
+    cheapest = rows[0]["p95_ms"]
+    for row in rows:
+        row["ratio_p95"] = round(row["p95_ms"] / cheapest, 2)
+        row["meets_time_budget"] = row["ratio_p95"] <= BUDGET_RATIO
+        row["meets_query_budget"] = row["queries"] <= BUDGET_QUERIES
+    weights = page_weight(
+        args.base, [(label, path.format(offer=offer_path)) for label, path in WEIGHT_PAGES]
+    )
+
+    machine = {
+        "cores": os.cpu_count(),
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+    }
+    report = {
+        "machine": machine,
+        "health": health,
+        "requests_per_page": args.requests,
+        "pages": rows,
+        "page_weight": weights,
+    }
+    out = Path(args.out)
+    out.mkdir(exist_ok=True)
+    (out / "bench.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
+
+    lines = [
+        "# Benchmark",
+        "",
+        f"Machine: {machine['cores']} cores, {machine['platform']}, Python {machine['python']}; gunicorn, 2 workers, production settings, loopback.",
+        f"Requests per page: {args.requests} sequential (after 3 warm-ups), from a separate process.",
+        "",
+        "| page | p50 ms | p95 ms | p95 / cheapest | queries | size (bytes) | gzip | budget |",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for row in rows:
+        ok = "ok" if row["meets_time_budget"] and row["meets_query_budget"] else "**over**"
+        lines.append(
+            f"| {row['page']} | {row['p50_ms']} | {row['p95_ms']} | {row['ratio_p95']} | {row['queries']} | {row['bytes']} | {row['gzip_bytes']} | {ok} |"
+        )
+    lines += [
+        "",
+        "## Page weight (Chromium, empty cache, gzip sizes)",
+        "",
+        "| page | HTML + own CSS + own JS | Leaflet loaded | by type | budget |",
+        "|---|---:|---|---|---|",
+    ]
+    for weight in weights:
+        types = ", ".join(
+            f"{kind} {size // 1024} KB"
+            for kind, size in sorted(weight["by_type_gzip_bytes"].items())
+        )
+        lines.append(
+            f"| {weight['page']} | {weight['html_css_js_gzip_bytes'] // 1024} KB | {'yes' if weight['loads_leaflet'] else 'no'} | {types} | {'ok' if weight['within_budget'] else '**over**'} |"
+        )
+    (out / "bench.md").write_text("\n".join(lines) + "\n")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
