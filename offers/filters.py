@@ -7,6 +7,7 @@ from offers.enums import OfferKind, OfferOrdering, Structure
 from offers.models import Offer, Profession
 from territory.filters import commune_filter, epci_filter
 from territory.models import CPTS
+from vsa_portal.widgets import FastSelect
 
 DEFAULT_RADIUS_KM = 20
 
@@ -35,6 +36,7 @@ class OfferFilter(django_filters.FilterSet):
         queryset=Profession.objects.all(),
         to_field_name="slug",
         empty_label=_("Toutes les professions"),
+        widget=FastSelect,
     )
     commune = commune_filter()
     epci = epci_filter("commune__epci")
@@ -44,6 +46,7 @@ class OfferFilter(django_filters.FilterSet):
         queryset=CPTS.objects.only("name", "slug"),
         to_field_name="slug",
         empty_label=_("Toutes les CPTS"),
+        widget=FastSelect,
     )
     near = commune_filter(
         label=_("Autour de la commune"), empty_label=_("Choisir une commune"), method="filter_near"

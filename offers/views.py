@@ -113,7 +113,7 @@ def detail_context(request, offer, form):
         .exclude(pk=offer.pk)
         .filter(profession=offer.profession_id)
         .select_related("commune")
-        .near(offer.point, SIMILAR_RADIUS_KM)[:4]
+        .nearest(offer.point, SIMILAR_RADIUS_KM)[:4]
     )
     return {
         "offer": offer,

@@ -4,15 +4,17 @@ from django.utils.translation import gettext_lazy as _
 
 from territory.enums import FacilityKind, Zone
 from territory.models import EPCI, Commune, HealthFacility
+from vsa_portal.widgets import FastSelect
 
 
 def commune_filter(label=None, empty_label=None, **kwargs):
     """A commune chosen by its slug, as every search page of the portal offers it."""
     return django_filters.ModelChoiceFilter(
         label=label or _("Commune"),
-        queryset=Commune.objects.only("name", "slug", "town_hall_point", "centroid"),
+        queryset=Commune.objects.only("name", "slug"),
         to_field_name="slug",
         empty_label=empty_label or _("Toutes les communes"),
+        widget=FastSelect,
         **kwargs,
     )
 
@@ -24,6 +26,7 @@ def epci_filter(field_name="epci"):
         queryset=EPCI.objects.all(),
         to_field_name="siren",
         empty_label=_("Toutes les intercommunalités"),
+        widget=FastSelect,
     )
 
 
