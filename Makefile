@@ -3,7 +3,7 @@ SHELL := /bin/bash
 VENV := .venv/bin
 export PATH := $(HOME)/.local/bin:$(PATH)
 
-.PHONY: run test bench provision provision-test data quality pytest format clean
+.PHONY: run test bench soak provision provision-test data quality pytest format clean
 
 run: provision data ## set everything up and start the portal, a Celery worker and beat
 	scripts/run.sh
@@ -12,6 +12,9 @@ test: provision-test quality pytest ## set everything up, then lint and run the 
 
 bench: ## national-scale data, gunicorn, every public page measured (bench-results/)
 	scripts/bench.sh
+
+soak: ## 50 concurrent clients for 60 s, PostgreSQL restarted midway (bench-results/soak.md)
+	scripts/bench.sh soak
 
 provision:
 	scripts/provision.sh

@@ -156,7 +156,13 @@ class Offer(Publishable):
         return self.title
 
     def save(self, *args, **kwargs):
-        if self.place_precision == PlacePrecision.COMMUNE or self.point is None:
+        # An anonymous offer is never placed more precisely than its commune: an exact point
+        # (on the map, in distances) would point at the practice it must not reveal.
+        if (
+            self.is_anonymous
+            or self.place_precision == PlacePrecision.COMMUNE
+            or self.point is None
+        ):
             self.point = self.commune.reference_point
         super().save(*args, **kwargs)
 

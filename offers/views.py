@@ -112,7 +112,7 @@ def detail_context(request, offer, form):
         Offer.objects.available()
         .exclude(pk=offer.pk)
         .filter(profession=offer.profession_id)
-        .select_related("commune")
+        .select_related("commune", "profession")
         .nearest(offer.point, SIMILAR_RADIUS_KM)[:4]
     )
     return {

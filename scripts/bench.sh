@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # `make bench`: national-scale data in its own database, gunicorn with the production settings,
 # every public page loaded from a separate process; writes bench-results/bench.md and .json.
+# `make soak` (scripts/bench.sh soak): the same server under 50 concurrent clients for 60 s,
+# with PostgreSQL restarted in the middle; writes bench-results/soak.md and .json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/provision.sh --browser
@@ -26,7 +28,7 @@ manage() { .venv/bin/python manage.py "$@"; }
 manage migrate --no-input -v 0
 manage load_territory > /dev/null
 manage generate_demo_territory > /dev/null
-manage generate_bench_data --offers "${BENCH_OFFERS:-100000}" --facilities "${BENCH_FACILITIES:-5000}"
+manage generate_bench_data --offers "${BENCH_OFFERS:-100000}" --facilities "${BENCH_FACILITIES:-5000}" | tail -2
 manage collectstatic --no-input -v 0
 
 mkdir -p var bench-results
@@ -38,5 +40,10 @@ for _ in $(seq 1 60); do
   curl -sf "http://127.0.0.1:$BENCH_PORT/healthz" > /dev/null && break
   sleep 0.5
 done
-.venv/bin/python scripts/bench.py --base "http://127.0.0.1:$BENCH_PORT" --out bench-results \
-  --requests "${BENCH_REQUESTS:-40}"
+if [ "${1:-bench}" = "soak" ]; then
+  .venv/bin/python scripts/soak.py --base "http://127.0.0.1:$BENCH_PORT" --out bench-results \
+    --clients "${SOAK_CLIENTS:-50}" --seconds "${SOAK_SECONDS:-60}" --restart-postgres-at "${SOAK_RESTART_AT:-20}"
+else
+  .venv/bin/python scripts/bench.py --base "http://127.0.0.1:$BENCH_PORT" --out bench-results \
+    --requests "${BENCH_REQUESTS:-40}"
+fi

@@ -70,23 +70,26 @@ def decode(data):
 
 
 def read_csv(data, required, delimiter=None, report=None):
+    """Rows of a CSV file as dictionaries; any line ending; a clear error if unreadable."""
     text, encoding = decode(data)
+    text = "\n".join(text.splitlines())
     if report is not None and encoding != "utf-8":
         report.notes.append(f"file read as {encoding}")
     if delimiter is None:
         first_line = text.split("\n", 1)[0]
         delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    missing = [column for column in required if column not in (reader.fieldnames or [])]
-    if missing:
-        raise ImportFailed(
-            "Colonnes manquantes : "
-            + ", ".join(missing)
-            + ". Colonnes attendues : "
-            + ", ".join(required)
-            + "."
-        )
-    return reader
+    try:
+        fieldnames = reader.fieldnames or []
+        missing = [column for column in required if column not in fieldnames]
+        if missing:
+            raise ImportFailed(
+                f"Colonnes manquantes : {', '.join(missing)}. "
+                f"Colonnes attendues : {', '.join(required)}."
+            )
+        return list(reader)
+    except csv.Error as exc:
+        raise ImportFailed(f"Le fichier CSV est mal formé : {exc}.") from exc
 
 
 def _same(current, new):
@@ -163,6 +166,13 @@ def import_communes(data, progress=None):
                     properties["town_hall_lon"], properties["town_hall_lat"], srid=4326
                 )
             name = properties.get("name") or insee
+            try:
+                population = int(
+                    str(properties.get("population") or 0).replace(" ", "").replace("\u202f", "")
+                )
+            except ValueError:
+                report.skip(insee, f"population illisible : {properties.get('population')!r}")
+                continue
             slug = slug_by_insee.get(insee) or unique_slug(name, insee, taken_slugs)
             slug_by_insee[insee] = slug
             taken_slugs.add(slug)
@@ -173,7 +183,7 @@ def import_communes(data, progress=None):
                     "name": name,
                     "slug": slug,
                     "postal_codes": list(properties.get("postal_codes") or []),
-                    "population": int(properties.get("population") or 0),
+                    "population": population,
                     "epci": epci,
                     "boundary": geometry,
                     "centroid": geometry.point_on_surface,
@@ -225,7 +235,7 @@ def place_at_commune(commune):
 
 def import_health_facilities(data, progress=None):
     report = ImportReport("Health facilities")
-    rows = list(read_csv(data, FACILITY_COLUMNS, report=report))
+    rows = read_csv(data, FACILITY_COLUMNS, report=report)
     communes = {commune.insee_code: commune for commune in Commune.objects.all()}
     with transaction.atomic():
         for index, row in enumerate(rows, start=2):
@@ -253,7 +263,7 @@ def import_health_facilities(data, progress=None):
                 {"finess_et": finess},
                 {
                     "finess_ej": (row.get("finess_ej") or "").strip(),
-                    "name": row["nom"].strip(),
+                    "name": (row.get("nom") or "").strip(),
                     "kind": kind,
                     "category_code": (row.get("categorie_finess_code") or "").strip(),
                     "category_label": (row.get("categorie_finess_libelle") or "").strip(),
@@ -290,21 +300,21 @@ def _wgs84_point(lat, lon):
 
 def import_cpts(cpts_data, communes_data, progress=None):
     report = ImportReport("CPTS")
-    cpts_rows = list(read_csv(cpts_data, ["cpts_nom", "site_web"], report=report))
-    member_rows = list(read_csv(communes_data, ["cpts_nom", "commune_insee"], report=report))
+    cpts_rows = read_csv(cpts_data, ["cpts_nom", "site_web"], report=report)
+    member_rows = read_csv(communes_data, ["cpts_nom", "commune_insee"], report=report)
     communes = {commune.insee_code: commune for commune in Commune.objects.all()}
     with transaction.atomic():
         for index, row in enumerate(cpts_rows, start=2):
             _progress(progress, index - 1, len(cpts_rows))
-            name = row["cpts_nom"].strip()
+            name = (row.get("cpts_nom") or "").strip()
             if not name:
                 report.skip(f"line {index}", "nom de CPTS vide")
                 continue
             wanted = set()
             for member_index, member in enumerate(member_rows, start=2):
-                if member["cpts_nom"].strip() != name:
+                if (member.get("cpts_nom") or "").strip() != name:
                     continue
-                commune = communes.get(member["commune_insee"].strip())
+                commune = communes.get((member.get("commune_insee") or "").strip())
                 if commune is None:
                     report.skip(
                         f"communes line {member_index}",
@@ -314,10 +324,10 @@ def import_cpts(cpts_data, communes_data, progress=None):
                 wanted.add(commune.pk)
             cpts, outcome = upsert(
                 CPTS,
-                {"name": name},
+                {"slug": slugify(name)},
                 {
-                    "slug": slugify(name),
-                    "website": row.get("site_web", "").strip(),
+                    "name": name,
+                    "website": (row.get("site_web") or "").strip(),
                     "source_url": (row.get("source_url") or "").strip(),
                     "is_demo": False,
                 },
@@ -368,7 +378,10 @@ def import_finess(data, department=None, categories=None, progress=None):
     text, encoding = decode(data)
     if encoding != "utf-8":
         report.notes.append(f"file read as {encoding}")
-    lines = list(csv.reader(io.StringIO(text), delimiter=";"))
+    try:
+        lines = list(csv.reader(io.StringIO("\n".join(text.splitlines())), delimiter=";"))
+    except csv.Error as exc:
+        raise ImportFailed(f"Le fichier FINESS est mal formé : {exc}.") from exc
     if not lines or not lines[0] or lines[0][0].strip().lower() != "finess":
         raise ImportFailed(
             "Ce fichier n’est pas une extraction FINESS "
@@ -476,7 +489,6 @@ ZONE_ALIASES = {
     "hors_zonage": Zone.NONE,
     "aucune": Zone.NONE,
     "none": Zone.NONE,
-    "": Zone.NONE,
 }
 
 
@@ -490,7 +502,7 @@ def import_zoning(data, valid_from, source, is_demo=False, progress=None):
     text, _encoding = decode(data)
     header = text.split("\n", 1)[0].lower()
     insee_column = "code_insee" if "code_insee" in header else "insee"
-    rows = list(read_csv(data, [insee_column, "zone"], report=report))
+    rows = read_csv(data, [insee_column, "zone"], report=report)
     communes = {commune.insee_code: commune for commune in Commune.objects.all()}
     seen = set()
     with transaction.atomic():

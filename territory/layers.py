@@ -78,7 +78,7 @@ def facilities_layer(request, bbox, zoom):
 def cpts_layer(request, bbox, zoom):
     in_box = CPTS.objects.filter(communes__boundary__bboverlaps=bbox).values("pk")
     return polygon_layer(
-        CPTS.objects.filter(pk__in=in_box),
+        CPTS.objects.filter(pk__in=in_box).only("name", "is_demo"),
         bbox,
         lambda cpts: {"name": cpts.name, "demo": cpts.is_demo},
         Union("communes__boundary"),
@@ -99,13 +99,15 @@ def describe_zoning(commune):
 
 @register("zonage", gettext_lazy("Zonage médecins"), "polygons")
 def zoning_layer(request, bbox, zoom):
-    queryset = Commune.objects.filter(boundary__bboverlaps=bbox).with_current_zone()
+    queryset = (
+        Commune.objects.filter(boundary__bboverlaps=bbox).only("name", "slug").with_current_zone()
+    )
     return polygon_layer(queryset, bbox, describe_zoning, "boundary")
 
 
 @register("communes", gettext_lazy("Communes"), "polygons")
 def communes_layer(request, bbox, zoom):
-    queryset = Commune.objects.filter(boundary__bboverlaps=bbox)
+    queryset = Commune.objects.filter(boundary__bboverlaps=bbox).only("name", "slug")
     return polygon_layer(
         queryset,
         bbox,

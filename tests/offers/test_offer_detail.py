@@ -198,3 +198,25 @@ def test_anonymous_offer_never_leaks_its_poster(visitor, demo_territory):
     detail = pages[0]
     assert json_ld(detail)["hiringOrganization"]["name"] == "Vaucluse Santé Attractivité"
     assert "Offre anonyme" in detail
+
+
+def test_anonymous_offer_is_never_placed_more_precisely_than_its_commune(visitor):
+    from django.contrib.gis.geos import Point
+
+    offer = OfferFactory(
+        is_anonymous=True,
+        place_precision="exact",
+        point=Point(5.0471, 44.0559, srid=4326),
+        address="3 rue X",
+    )
+    assert offer.point == offer.commune.reference_point
+    layer = visitor.get(
+        "/carte/couches/offres.geojson", {"bbox": "4.6,43.6,5.8,44.5", "zoom": 18}
+    ).json()
+    (feature,) = layer["features"]
+    lon, lat = feature["geometry"]["coordinates"]
+    assert lon == pytest.approx(offer.commune.reference_point.x, abs=1e-4)
+    assert lat == pytest.approx(offer.commune.reference_point.y, abs=1e-4)
+        round(offer.commune.reference_point.x, 4),
+        round(offer.commune.reference_point.y, 4),
+    )

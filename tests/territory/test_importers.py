@@ -278,3 +278,36 @@ def test_zoning_command_requires_a_valid_date():
 def test_missing_file_gives_a_command_error():
     with pytest.raises(CommandError, match="Cannot read"):
         call_command("import_communes", "/nowhere/communes.geojson")
+
+
+def test_zoning_import_reads_old_mac_line_endings():
+    report = import_zoning(b"insee,zone\r84007,ZAC\r84031,ZIP\r", date(2025, 6, 1), "Arrêté ARS")
+    assert report.created == 2
+
+
+def test_zoning_import_refuses_a_broken_csv_with_a_message():
+    with pytest.raises(ImportFailed, match="mal formé"):
+        import_zoning(b'insee,zone\n"84007,ZAC\n' + b"x" * 200_000, date(2025, 6, 1), "Arrêté ARS")
+
+
+def test_a_blank_zone_is_skipped_not_taken_for_hors_zonage():
+    report = import_zoning(b"insee,zone\n84007,\n84031,ZIP\n", date(2025, 6, 1), "Arrêté ARS")
+    assert report.created == 1
+    assert "zone «  » inconnue" in dict(report.skipped)["line 2"]
+
+
+def test_short_rows_are_skipped_not_fatal():
+    report = import_zoning(b"insee,zone\n84007\n84031,ZIP\n", date(2025, 6, 1), "Arrêté ARS")
+    assert report.created == 1 and len(report.skipped) == 1
+
+
+def test_cpts_found_again_when_its_name_changes_only_in_accents():
+    renamed = sample("cpts_sample.csv").replace(
+        b"CPTS Grand Avignon", "CPTS Grand-Avignon".encode()
+    )
+    members = sample("cpts_communes_sample.csv").replace(
+        b"CPTS Grand Avignon", "CPTS Grand-Avignon".encode()
+    )
+    report = import_cpts(renamed, members)
+    assert report.created == 0 and report.updated == 1
+    assert CPTS.objects.get().name == "CPTS Grand-Avignon"
