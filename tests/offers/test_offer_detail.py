@@ -217,6 +217,3 @@ def test_anonymous_offer_is_never_placed_more_precisely_than_its_commune(visitor
     lon, lat = feature["geometry"]["coordinates"]
     assert lon == pytest.approx(offer.commune.reference_point.x, abs=1e-4)
     assert lat == pytest.approx(offer.commune.reference_point.y, abs=1e-4)
-        round(offer.commune.reference_point.x, 4),
-        round(offer.commune.reference_point.y, 4),
-    )
