@@ -6,10 +6,21 @@ from django.template.loader import render_to_string
 from outbox.services import queue_email
 
 
+def project_lead_emails():
+    """The project lead's address from the settings, else the active administrators'."""
+    if settings.PORTAL["PROJECT_LEAD_EMAIL"]:
+        return [settings.PORTAL["PROJECT_LEAD_EMAIL"]]
+    from accounts.models import User
+
+    return list(
+        User.objects.filter(is_active=True, is_superuser=True).values_list("email", flat=True)
+    )
+
+
 def notify_offer_contact(contact, request):
     """E-mail the poster (or, for an anonymous offer, only the project lead) about a contact."""
     offer = contact.offer
-    project_lead = settings.PORTAL["PROJECT_LEAD_EMAIL"]
+    project_lead = project_lead_emails()
     context = {
         "contact": contact,
         "offer": offer,
@@ -18,11 +29,11 @@ def notify_offer_contact(contact, request):
     }
     subject = f"[{settings.PORTAL['SHORT_NAME']}] Un professionnel s’intéresse à votre offre : {offer.title}"
     if offer.is_anonymous:
-        recipients, copy = [project_lead] if project_lead else [offer.contact_email], []
+        recipients, copy = project_lead or [offer.contact_email], []
         template = "offers/emails/contact_anonymous.txt"
         subject = f"[{settings.PORTAL['SHORT_NAME']}] À relayer (offre anonyme) : {offer.title}"
     else:
-        recipients, copy = [offer.contact_email], [project_lead] if project_lead else []
+        recipients, copy = [offer.contact_email], project_lead
         template = "offers/emails/contact.txt"
     queue_email(
         to=recipients,

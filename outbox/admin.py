@@ -7,7 +7,7 @@ from outbox.services import enqueue
 
 @admin.register(OutgoingEmail)
 class OutgoingEmailAdmin(admin.ModelAdmin):
-    list_display = ["subject", "created_at", "sent_at", "attempts"]
+    list_display = ["subject", "created_at", "sent_at", "attempts", "last_attempt_at"]
     list_filter = [("sent_at", admin.EmptyFieldListFilter)]
     search_fields = ["subject"]
     readonly_fields = [
@@ -19,6 +19,7 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
         "created_at",
         "sent_at",
         "attempts",
+        "last_attempt_at",
         "last_error",
     ]
     actions = ["send_again"]

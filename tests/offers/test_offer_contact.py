@@ -175,3 +175,47 @@ def test_contact_is_saved_even_when_the_broker_is_down(territory):
     assert sorted(message.to[0] for message in mail.outbox) == sorted(
         [offer.contact_email, FORM["email"]]
     )
+
+
+@pytest.mark.django_db
+def test_without_a_configured_address_the_administrators_receive_the_copy(
+    visitor, settings, project_lead_user
+):
+    settings.PORTAL = {**settings.PORTAL, "PROJECT_LEAD_EMAIL": ""}
+    offer = OfferFactory(is_anonymous=True)
+    post_contact(visitor, offer)
+    relay = OutgoingEmail.objects.order_by("pk").first()
+    assert relay.to == [project_lead_user.email]
+
+
+@pytest.mark.django_db
+def test_the_sweep_leaves_emails_in_a_retry_chain_to_their_task():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    long_ago = timezone.now() - timedelta(hours=3)
+    OutgoingEmail.objects.create(
+        to=["a@exemple.test"],
+        subject="en reprise",
+        body="a",
+        attempts=2,
+        last_attempt_at=timezone.now(),
+    )
+    OutgoingEmail.objects.create(
+        to=["b@exemple.test"], subject="perdu", body="b", attempts=2, last_attempt_at=long_ago
+    )
+    OutgoingEmail.objects.create(to=["c@exemple.test"], subject="jamais tenté", body="c")
+    OutgoingEmail.objects.create(
+        to=["d@exemple.test"],
+        subject="abandonné",
+        body="d",
+        attempts=MAX_ATTEMPTS,
+        last_attempt_at=long_ago,
+    )
+    OutgoingEmail.objects.create(to=["e@exemple.test"], subject="tout neuf", body="e")
+    OutgoingEmail.objects.exclude(subject="tout neuf").update(created_at=long_ago)
+    assert set(OutgoingEmail.objects.to_sweep().values_list("subject", flat=True)) == {
+        "perdu",
+        "jamais tenté",
+    }

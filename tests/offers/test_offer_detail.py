@@ -35,7 +35,7 @@ def test_detail_shows_the_offer_its_conditions_and_the_zoning(visitor, demo_terr
     html = response.content.decode()
     assert f"<h1>{offer.title}</h1>" in html
     assert "80 %" in html and "3,5 jours par semaine" in html and "Weda" in html
-    assert "environ 1400 patients" in html
+    assert "environ 1\xa0400 patients" in html
     assert "MSP du Ventoux" in html
     assert (
         "Le zonage de Carpentras" in html and "zonage fictif généré pour la démonstration" in html

@@ -302,9 +302,7 @@ def test_short_rows_are_skipped_not_fatal():
 
 
 def test_cpts_found_again_when_its_name_changes_only_in_punctuation():
-    renamed = sample("cpts_sample.csv").replace(
-        b"CPTS Grand Avignon", b"CPTS Grand-Avignon"
-    )
+    renamed = sample("cpts_sample.csv").replace(b"CPTS Grand Avignon", b"CPTS Grand-Avignon")
     members = sample("cpts_communes_sample.csv").replace(
         b"CPTS Grand Avignon", b"CPTS Grand-Avignon"
     )
