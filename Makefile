@@ -13,7 +13,7 @@ test: provision-test quality pytest ## set everything up, then lint and run the 
 bench: ## national-scale data, gunicorn, every public page measured (bench-results/)
 	scripts/bench.sh
 
-soak: ## 50 concurrent clients for 60 s, PostgreSQL restarted midway (bench-results/soak.md)
+soak: ## 50 concurrent clients for 60 s, then again with PostgreSQL restarted (bench-results/soak-*.md)
 	scripts/bench.sh soak
 
 provision:

@@ -2,7 +2,7 @@
 # `make bench`: national-scale data in its own database, gunicorn with the production settings,
 # every public page loaded from a separate process; writes bench-results/bench.md and .json.
 # `make soak` (scripts/bench.sh soak): the same server under 50 concurrent clients for 60 s,
-# with PostgreSQL restarted in the middle; writes bench-results/soak.md and .json.
+# then again with PostgreSQL restarted in the middle; writes bench-results/soak-*.md and .json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/provision.sh --browser
@@ -41,8 +41,12 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 if [ "${1:-bench}" = "soak" ]; then
-  .venv/bin/python scripts/soak.py --base "http://127.0.0.1:$BENCH_PORT" --out bench-results \
-    --clients "${SOAK_CLIENTS:-50}" --seconds "${SOAK_SECONDS:-60}" --restart-postgres-at "${SOAK_RESTART_AT:-20}"
+  soak() {
+    .venv/bin/python scripts/soak.py --base "http://127.0.0.1:$BENCH_PORT" --out bench-results \
+      --clients "${SOAK_CLIENTS:-50}" --seconds "${SOAK_SECONDS:-60}" "$@"
+  }
+  soak --name soak-steady --restart-postgres-at 0
+  soak --name soak-postgres-restart --restart-postgres-at "${SOAK_RESTART_AT:-20}"
 else
   .venv/bin/python scripts/bench.py --base "http://127.0.0.1:$BENCH_PORT" --out bench-results \
     --requests "${BENCH_REQUESTS:-40}"

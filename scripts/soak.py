@@ -119,9 +119,9 @@ def main():
 
     out = Path(args.out)
     out.mkdir(exist_ok=True)
-    (out / "soak.json").write_text(json.dumps(report, indent=2))
+    (out / f"{args.name}.json").write_text(json.dumps(report, indent=2))
     lines = [
-        "# Soak",
+        f"# Soak: {args.name}",
         "",
         f"{args.clients} concurrent clients for {args.seconds} s on {report['cores']} cores, gunicorn (2 workers), loopback; {report['throughput_rps']} requests/s.",
         "",
@@ -139,7 +139,7 @@ def main():
         lines.append(
             f"PostgreSQL restarted from {report['postgres_restart']['began_s']} s to {report['postgres_restart']['ended_s']} s."
         )
-    (out / "soak.md").write_text("\n".join(lines) + "\n")
+    (out / f"{args.name}.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
 
 
