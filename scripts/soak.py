@@ -49,6 +49,7 @@ def main():
     parser.add_argument("--out", default="bench-results")
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--name", default="soak", help="file name of the report")
     parser.add_argument(
         "--restart-postgres-at", type=float, default=20, help="0 to skip the restart"
     )

@@ -73,9 +73,29 @@ def professional(professional_user):
     return client
 
 
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # the project lead's authenticator app, in tests
+
+
 @pytest.fixture
 def project_lead_user(db):
-    return UserFactory(first_name="Camille", last_name="Roux", is_staff=True, is_superuser=True)
+    """Staff with an authenticator app (TOTP), as the admin requires."""
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    user = UserFactory(first_name="Camille", last_name="Roux", is_staff=True, is_superuser=True)
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    TOTP.activate(user, TOTP_SECRET)
+    return user
+
+
+def totp_code(secret=TOTP_SECRET):
+    from allauth.mfa.totp.internal.auth import (
+        format_hotp_value,
+        hotp_value,
+        yield_hotp_counters_from_time,
+    )
+
+    return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
 
 
 @pytest.fixture

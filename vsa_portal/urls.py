@@ -4,12 +4,10 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from accounts.throttling import throttled_login
 from offers.sitemaps import OfferSitemap
 from vsa_portal import views
 from vsa_portal.sitemaps import StaticPagesSitemap
 
-admin.site.login = throttled_login(admin.site.login)
 admin.site.site_header = _("Administration du portail %(name)s") % {"name": settings.PORTAL["NAME"]}
 admin.site.site_title = settings.PORTAL["SHORT_NAME"]
 admin.site.index_title = _("Tableau de bord de la cheffe de projet")
@@ -28,5 +26,6 @@ urlpatterns = [
     path("internes/", include("interns.urls")),
     path("agenda/", include("agenda.urls")),
     path("collectif/", include("collective.urls")),
+    path("compte/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -18,17 +18,64 @@ def test_professional_without_staff_rights_cannot_enter_the_admin(professional):
     assert response.status_code == 302
 
 
-def test_project_lead_logs_in_to_the_admin_with_an_email(visitor, project_lead_user):
+def test_the_admin_login_page_sends_to_the_portal_login(visitor):
+    response = visitor.get(reverse("admin:login"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_login") + "?next=/admin/"
+
+
+def test_project_lead_logs_in_with_email_password_and_authenticator_code(
+    visitor, project_lead_user
+):
+    from tests.conftest import totp_code
+
     response = visitor.post(
-        reverse("admin:login"),
-        {
-            "username": project_lead_user.email,
-            "password": "mot-de-passe-de-test",
-            "next": "/admin/",
-        },
+        reverse("account_login"),
+        {"login": project_lead_user.email, "password": "mot-de-passe-de-test", "next": "/admin/"},
     )
     assert response.status_code == 302
+    assert response["Location"] == reverse("mfa_authenticate")
+    assert visitor.get(reverse("admin:index")).status_code == 302  # not yet: the code is missing
+    response = visitor.post(reverse("mfa_authenticate"), {"code": totp_code()})
+    assert response.status_code == 302
     assert visitor.get(reverse("admin:index")).status_code == 200
+
+
+def test_a_wrong_authenticator_code_keeps_the_admin_closed(visitor, project_lead_user):
+    visitor.post(
+        reverse("account_login"),
+        {"login": project_lead_user.email, "password": "mot-de-passe-de-test"},
+    )
+    response = visitor.post(reverse("mfa_authenticate"), {"code": "000000"})
+    assert response.status_code == 200
+    assert visitor.get(reverse("admin:index")).status_code == 302
+
+
+def test_staff_without_an_authenticator_is_sent_to_set_one_up(db):
+    from django.test import Client
+
+    from tests.factories import UserFactory
+
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    client = Client()
+    client.force_login(staff)
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("mfa_activate_totp"))
+
+
+def test_failed_logins_are_rate_limited(visitor, project_lead_user):
+    for _ in range(5):
+        response = visitor.post(
+            reverse("account_login"), {"login": project_lead_user.email, "password": "mauvais"}
+        )
+        assert "mot de passe" in response.content.decode().lower()
+    response = visitor.post(
+        reverse("account_login"),
+        {"login": project_lead_user.email, "password": "mot-de-passe-de-test"},
+    )
+    assert "Trop de tentatives de connexion échouées" in response.content.decode()
+    assert "_auth_user_id" not in visitor.session
 
 
 @pytest.mark.django_db

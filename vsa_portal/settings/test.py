@@ -7,6 +7,7 @@ os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/10")
 os.environ.setdefault("CELERY_BROKER_URL", "redis://127.0.0.1:6379/11")
 os.environ.setdefault("CACHE_KEY_PREFIX", "vsa-test")
 os.environ.setdefault("PORTAL_DEMO_CONTENT", "1")
+os.environ.setdefault("ACCOUNT_DEFAULT_HTTP_PROTOCOL", "http")
 os.environ.setdefault("PORTAL_PROJECT_LEAD_EMAIL", "cheffe-de-projet@exemple.test")
 # No tile server is reachable from the tests: every tile is the same plain image.
 os.environ.setdefault("MAP_TILE_URL", "/static/map/blank-tile.png")
