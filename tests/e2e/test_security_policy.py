@@ -2,9 +2,12 @@
 inline scripts do not run, and the admin (with its map widgets) works too."""
 
 import pytest
+from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP
 
 from territory.models import HealthFacility
 from tests.factories import UserFactory
+from tests.helpers.browser import assert_accessible
 
 pytestmark = pytest.mark.browser
 
@@ -30,11 +33,24 @@ def test_an_injected_inline_script_is_refused(page, territory):
     page.reported_errors.clear()
 
 
-def test_project_lead_uses_the_admin_map_widget_under_the_policy(page, territory):
-    UserFactory(email="cheffe@exemple.test", is_staff=True, is_superuser=True)
-    page.goto("/admin/login/")
-    page.get_by_label("Adresse e-mail").fill("cheffe@exemple.test")
+def test_project_lead_signs_in_with_a_code_and_uses_the_admin_map_widget(page, territory):
+    """The admin is reached through the portal's login and the authenticator code; its map
+    widgets work under the policy."""
+    from tests.conftest import TOTP_SECRET, totp_code
+
+    lead = UserFactory(email="cheffe@exemple.test", is_staff=True, is_superuser=True)
+    EmailAddress.objects.create(user=lead, email=lead.email, verified=True, primary=True)
+    TOTP.activate(lead, TOTP_SECRET)
+
+    page.goto("/admin/")
+    page.wait_for_url("**/compte/login/?next=/admin/")
+    assert_accessible(page)
+    page.get_by_label("Courriel").fill("cheffe@exemple.test")
     page.get_by_label("Mot de passe").fill("mot-de-passe-de-test")
+    page.get_by_role("button", name="Connexion").click()
+    page.wait_for_url("**/compte/2fa/authenticate/")
+    assert_accessible(page)
+    page.get_by_placeholder("Code").fill(totp_code())
     page.get_by_role("button", name="Connexion").click()
     page.wait_for_url("**/admin/")
     facility = HealthFacility.objects.first()

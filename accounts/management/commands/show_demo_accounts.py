@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+from accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET
 
 
 class Command(BaseCommand):
@@ -14,3 +14,9 @@ class Command(BaseCommand):
         self.stdout.write(f"\n  Comptes de démonstration (mot de passe : {DEMO_PASSWORD})")
         for account in DEMO_ACCOUNTS:
             self.stdout.write(f"    {account['role']:<40} {account['email']}")
+        self.stdout.write(
+            "  L’administration demande aussi un code d’application d’authentification (TOTP).\n"
+            f"  Clé de la cheffe de projet de démo : {DEMO_TOTP_SECRET}\n"
+            "  (à saisir dans une application d’authentification, ou : "
+            ".venv/bin/python manage.py demo_totp_code)"
+        )

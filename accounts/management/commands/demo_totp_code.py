@@ -1,0 +1,19 @@
+from allauth.mfa.totp.internal.auth import (
+    format_hotp_value,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from accounts.demo import DEMO_TOTP_SECRET
+
+
+class Command(BaseCommand):
+    help = "Print the current authenticator code of the demo project lead (demo mode only)."
+
+    def handle(self, *args, **options):
+        if not settings.PORTAL["DEMO_CONTENT"]:
+            raise CommandError("Demo content is off: there is no demo project lead.")
+        counter = next(yield_hotp_counters_from_time())
+        self.stdout.write(format_hotp_value(hotp_value(DEMO_TOTP_SECRET, counter)))
