@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 
 
@@ -21,7 +22,10 @@ class StaffTwoFactorMiddleware:
         admin_root = reverse("admin:index")
         if request.path.startswith(admin_root):
             if request.path == reverse("admin:login"):
-                return redirect(f"{reverse('account_login')}?next={admin_root}")
+                target = request.GET.get("next", admin_root)
+                if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+                    target = admin_root
+                return redirect(f"{reverse('account_login')}?{urlencode({'next': target})}")
             user = request.user
             if user.is_authenticated and user.is_staff and not has_totp(user):
                 messages.warning(

@@ -1,6 +1,17 @@
 from django.contrib import admin
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from collective.models import Organisation
+from collective.models import Membership, Organisation
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    fk_name = "organisation"
+    extra = 1
+    autocomplete_fields = ["user"]
+    fields = ["user", "role", "confirmed_at", "invited_by"]
+    readonly_fields = ["invited_by"]
 
 
 @admin.register(Organisation)
@@ -8,3 +19,18 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "is_founding_member", "is_demo"]
     list_filter = ["kind", "is_founding_member", "is_demo"]
     search_fields = ["name"]
+    inlines = [MembershipInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "organisation", "role", "confirmed_at", "invited_by"]
+    list_filter = [("confirmed_at", admin.EmptyFieldListFilter), "role", "organisation"]
+    search_fields = ["user__email", "organisation__name"]
+    list_select_related = ["user", "organisation", "invited_by"]
+    autocomplete_fields = ["user", "organisation"]
+    actions = ["confirm"]
+
+    @admin.action(description=_("Confirmer les membres sélectionnés"))
+    def confirm(self, request, queryset):
+        queryset.filter(confirmed_at__isnull=True).update(confirmed_at=timezone.now())

@@ -21,3 +21,60 @@ class Organisation(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class MembershipQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(confirmed_at__isnull=False)
+
+
+class Membership(models.Model):
+    """A person who acts for a partner organisation, once the project lead has confirmed it."""
+
+    class Role(models.TextChoices):
+        MEMBER = "membre", _("Membre")
+        MANAGER = "responsable", _("Responsable")
+
+    user = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("personne"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    role = models.CharField(_("rôle"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    invited_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("invitée par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    confirmed_at = models.DateTimeField(
+        _("confirmée le"),
+        null=True,
+        blank=True,
+        help_text=_("Vide tant que la cheffe de projet n’a pas confirmé ce membre."),
+    )
+    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("membre d’une organisation")
+        verbose_name_plural = _("membres des organisations")
+        ordering = ["organisation__name", "user__email"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation"], name="one_membership_per_organisation"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.organisation}"

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 from outbox.services import queue_email
 
@@ -46,4 +47,41 @@ def notify_offer_contact(contact, request):
         to=[contact.email],
         subject=f"[{settings.PORTAL['SHORT_NAME']}] Votre message a bien été transmis",
         body=render_to_string("offers/emails/contact_receipt.txt", context),
+    )
+
+
+def notify_offer_submitted(offer, request):
+    """Tell the project lead that an offer waits for moderation."""
+    admin_url = request.build_absolute_uri(reverse("admin:offers_offer_change", args=[offer.pk]))
+    queue_email(
+        to=project_lead_emails(),
+        subject=f"[{settings.PORTAL['SHORT_NAME']}] Offre à relire : {offer.title}",
+        body=render_to_string(
+            "offers/emails/submitted.txt",
+            {"offer": offer, "admin_url": admin_url, "portal": settings.PORTAL},
+        ),
+    )
+
+
+def notify_offer_decision(offer, request=None):
+    """Tell the organisation's members whether their offer was published or refused."""
+    from collective.models import Membership
+
+    recipients = list(
+        Membership.objects.confirmed()
+        .filter(organisation=offer.organisation_id)
+        .values_list("user__email", flat=True)
+    ) or [offer.contact_email]
+    queue_email(
+        to=recipients,
+        subject=f"[{settings.PORTAL['SHORT_NAME']}] "
+        + (
+            "Votre offre est publiée"
+            if offer.status == "published"
+            else "Votre offre n’a pas été publiée"
+        )
+        + f" : {offer.title}",
+        body=render_to_string(
+            "offers/emails/decision.txt", {"offer": offer, "portal": settings.PORTAL}
+        ),
     )

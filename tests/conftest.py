@@ -73,6 +73,33 @@ def professional(professional_user):
     return client
 
 
+def partner_client(organisation_name):
+    from django.utils import timezone
+
+    from collective.models import Membership
+    from tests.factories import OrganisationFactory
+
+    organisation = OrganisationFactory(name=organisation_name)
+    user = UserFactory()
+    Membership.objects.create(user=user, organisation=organisation, confirmed_at=timezone.now())
+    client = Client()
+    client.force_login(user)
+    client.user, client.organisation = user, organisation
+    return client
+
+
+@pytest.fixture
+def partner_a(db):
+    """A confirmed member of organisation A (a CPTS)."""
+    return partner_client("CPTS du Comtat (A)")
+
+
+@pytest.fixture
+def partner_b(db):
+    """A confirmed member of organisation B (a hospital)."""
+    return partner_client("Centre hospitalier (B)")
+
+
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # the project lead's authenticator app, in tests
 
 

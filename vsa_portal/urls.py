@@ -27,5 +27,6 @@ urlpatterns = [
     path("agenda/", include("agenda.urls")),
     path("collectif/", include("collective.urls")),
     path("compte/", include("allauth.urls")),
+    path("espace-partenaire/", include("collective.partner_urls")),
     path("admin/", admin.site.urls),
 ]

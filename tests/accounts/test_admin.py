@@ -21,7 +21,7 @@ def test_professional_without_staff_rights_cannot_enter_the_admin(professional):
 def test_the_admin_login_page_sends_to_the_portal_login(visitor):
     response = visitor.get(reverse("admin:login"))
     assert response.status_code == 302
-    assert response["Location"] == reverse("account_login") + "?next=/admin/"
+    assert response["Location"] == reverse("account_login") + "?next=%2Fadmin%2F"
 
 
 def test_project_lead_logs_in_with_email_password_and_authenticator_code(
@@ -101,3 +101,16 @@ def test_user_list_in_the_admin_keeps_a_constant_number_of_queries(project_lead)
         response = project_lead.get(reverse("admin:accounts_user_changelist"))
     assert response.status_code == 200
     assert "personne" in response.content.decode()
+
+
+def test_the_admin_login_keeps_the_page_asked_for_but_never_another_site(visitor):
+    response = visitor.get(
+        reverse("admin:login"), {"next": "/admin/offers/offer/?status__exact=submitted"}
+    )
+    assert (
+        response["Location"]
+        == reverse("account_login")
+        + "?next=%2Fadmin%2Foffers%2Foffer%2F%3Fstatus__exact%3Dsubmitted"
+    )
+    response = visitor.get(reverse("admin:login"), {"next": "https://evil.example/"})
+    assert response["Location"] == reverse("account_login") + "?next=%2Fadmin%2F"

@@ -43,7 +43,7 @@ def test_project_lead_signs_in_with_a_code_and_uses_the_admin_map_widget(page, t
     TOTP.activate(lead, TOTP_SECRET)
 
     page.goto("/admin/")
-    page.wait_for_url("**/compte/login/?next=/admin/")
+    page.wait_for_url("**/compte/login/?next=%2Fadmin%2F")
     assert_accessible(page)
     page.get_by_label("Courriel").fill("cheffe@exemple.test")
     page.get_by_label("Mot de passe").fill("mot-de-passe-de-test")

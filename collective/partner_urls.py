@@ -1,0 +1,13 @@
+from django.urls import path
+
+from collective import partner_views
+
+app_name = "partners"
+
+urlpatterns = [
+    path("", partner_views.home, name="home"),
+    path("offres/nouvelle/", partner_views.offer_create, name="offer_create"),
+    path("offres/<int:pk>/modifier/", partner_views.offer_edit, name="offer_edit"),
+    path("offres/<int:pk>/retirer/", partner_views.offer_withdraw, name="offer_withdraw"),
+    path("offres/<int:pk>/pourvue/", partner_views.offer_fill, name="offer_fill"),
+]

@@ -1,0 +1,127 @@
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import Sum
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from collective.access import get_for_partner, partner_required
+from collective.models import Organisation
+from collective.partner_forms import PartnerOfferForm
+from offers.emails import notify_offer_submitted
+from offers.models import Offer
+from vsa_portal.publication import PublicationStatus
+
+EDITABLE = [PublicationStatus.DRAFT, PublicationStatus.REJECTED, PublicationStatus.SUBMITTED]
+
+
+def partner_offers(request):
+    return Offer.objects.filter(organisation__in=request.partner_organisations).select_related(
+        "commune", "organisation"
+    )
+
+
+@partner_required
+def home(request):
+    offers = partner_offers(request).order_by("status", "-updated_at")
+    by_status = {status: [] for status in PublicationStatus.values}
+    for offer in offers:
+        by_status[offer.status].append(offer)
+    return render(
+        request,
+        "collective/partner/home.html",
+        {
+            "organisations": request.partner_organisations,
+            "sections": [
+                (PublicationStatus(status).label, items)
+                for status, items in by_status.items()
+                if items
+            ],
+            "totals": offers.aggregate(views=Sum("views_count"), contacts=Sum("contacts_count")),
+        },
+    )
+
+
+def save_offer(request, form):
+    """Save as a draft or submit, as the button pressed says; e-mail the project lead."""
+    submit = "submit" in request.POST
+    with transaction.atomic():
+        offer = form.save(commit=False)
+        offer.status = PublicationStatus.SUBMITTED if submit else PublicationStatus.DRAFT
+        offer.rejection_reason = ""
+        if offer.created_by_id is None:
+            offer.created_by = request.user
+        offer.save()
+        if submit:
+            notify_offer_submitted(offer, request)
+    messages.success(
+        request,
+        _("Offre soumise : la cheffe de projet la relit avant publication.")
+        if submit
+        else _("Brouillon enregistré."),
+    )
+    return redirect("partners:home")
+
+
+@partner_required
+def offer_create(request):
+    organisations = Organisation.objects.filter(
+        pk__in=[o.pk for o in request.partner_organisations]
+    )
+    form = PartnerOfferForm(request.POST or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        return save_offer(request, form)
+    return render(
+        request,
+        "collective/partner/offer_form.html",
+        {"form": form, "offer": None},
+        status=400 if form.errors else 200,
+    )
+
+
+@partner_required
+def offer_edit(request, pk):
+    offer = get_for_partner(request, Offer.objects.all(), pk=pk)
+    if offer.status not in EDITABLE:
+        messages.error(
+            request,
+            _("Une offre publiée ne se modifie plus : retirez-la et créez-en une nouvelle."),
+        )
+        return redirect("partners:home")
+    organisations = Organisation.objects.filter(
+        pk__in=[o.pk for o in request.partner_organisations]
+    )
+    form = PartnerOfferForm(request.POST or None, instance=offer, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        return save_offer(request, form)
+    return render(
+        request,
+        "collective/partner/offer_form.html",
+        {"form": form, "offer": offer},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+@partner_required
+def offer_withdraw(request, pk):
+    offer = get_for_partner(request, Offer.objects.all(), pk=pk)
+    offer.status = PublicationStatus.ARCHIVED
+    offer.save(update_fields=["status", "updated_at"])
+    messages.success(
+        request, _("L’offre « %(title)s » est retirée du portail.") % {"title": offer.title}
+    )
+    return redirect("partners:home")
+
+
+@require_POST
+@partner_required
+def offer_fill(request, pk):
+    offer = get_for_partner(request, Offer.objects.all(), pk=pk)
+    offer.filled_on = timezone.localdate()
+    offer.save(update_fields=["filled_on", "updated_at"])
+    messages.success(
+        request, _("Bravo : l’offre « %(title)s » est pourvue.") % {"title": offer.title}
+    )
+    return redirect("partners:home")

@@ -1,0 +1,144 @@
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from collective.models import Membership
+from offers.models import Offer
+from outbox.models import OutgoingEmail
+from tests.factories import OfferFactory, OrganisationFactory, UserFactory, commune, profession
+from tests.helpers.queries import assert_max_queries
+
+pytestmark = pytest.mark.django_db
+
+HOME = reverse("partners:home")
+CREATE = reverse("partners:offer_create")
+
+
+def offer_form(organisation, **changes):
+    return {
+        "organisation": organisation.pk,
+        "kind": "collaboration",
+        "profession": profession("medecine-generale").pk,
+        "title": "Collaboration en MSP à Mazan",
+        "description": "Maison de santé de six professionnels.",
+        "structure": "msp",
+        "commune": commune("84072").pk,
+        "place_precision": "commune",
+        "contact_name": "Dr Claire Fabre",
+        "contact_email": "claire.fabre@msp-mazan.test",
+        **changes,
+    }
+
+
+def test_visitor_is_asked_to_log_in(visitor):
+    response = visitor.get(HOME)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_professional_without_organisation_is_told_how_to_join(professional):
+    response = professional.get(HOME)
+    assert response.status_code == 403
+    assert "pas encore rattaché à une organisation" in response.content.decode()
+
+
+def test_unconfirmed_member_is_not_a_partner_yet(db):
+    from django.test import Client
+
+    user = UserFactory()
+    Membership.objects.create(user=user, organisation=OrganisationFactory(name="MSP en attente"))
+    client = Client()
+    client.force_login(user)
+    assert client.get(HOME).status_code == 403
+    assert client.post(CREATE, {}).status_code == 403
+
+
+def test_partner_sees_only_its_organisation_s_offers(partner_a, partner_b):
+    OfferFactory(title="Offre de A", organisation=partner_a.organisation, status="draft")
+    OfferFactory(title="Offre de B", organisation=partner_b.organisation, status="draft")
+    with assert_max_queries(8):
+        html = partner_a.get(HOME).content.decode()
+    assert "Offre de A" in html and "Offre de B" not in html
+
+
+def test_partner_saves_a_draft_then_submits_it(partner_a, django_capture_on_commit_callbacks):
+    response = partner_a.post(CREATE, {**offer_form(partner_a.organisation), "draft": "1"})
+    assert response.status_code == 302
+    offer = Offer.objects.get(title="Collaboration en MSP à Mazan")
+    assert (offer.status, offer.organisation, offer.created_by) == (
+        "draft",
+        partner_a.organisation,
+        partner_a.user,
+    )
+    assert not OutgoingEmail.objects.exists()
+
+    response = partner_a.post(
+        reverse("partners:offer_edit", args=[offer.pk]),
+        {**offer_form(partner_a.organisation), "submit": "1"},
+    )
+    assert response.status_code == 302
+    offer.refresh_from_db()
+    assert offer.status == "submitted"
+    (email,) = OutgoingEmail.objects.all()
+    assert "Offre à relire" in email.subject
+    assert f"/admin/offers/offer/{offer.pk}/change/" in email.body
+    assert offer.get_absolute_url() and partner_a.get(offer.get_absolute_url()).status_code == 404
+
+
+def test_invalid_offer_form_keeps_what_was_typed(partner_a):
+    response = partner_a.post(
+        CREATE,
+        {
+            **offer_form(partner_a.organisation),
+            "title": "",
+            "retrocession_percent": "150",
+            "submit": "1",
+        },
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Le formulaire contient des erreurs" in html
+    assert "Maison de santé de six professionnels." in html
+    assert not Offer.objects.exists()
+
+
+def test_partner_cannot_post_for_another_organisation(partner_a, partner_b):
+    response = partner_a.post(CREATE, {**offer_form(partner_b.organisation), "submit": "1"})
+    assert response.status_code == 400
+    assert not Offer.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "url_name", ["partners:offer_edit", "partners:offer_withdraw", "partners:offer_fill"]
+)
+def test_forged_ids_of_another_organisation_are_404(partner_a, partner_b, url_name):
+    other = OfferFactory(title="Offre de B", organisation=partner_b.organisation, status="draft")
+    url = reverse(url_name, args=[other.pk])
+    if url_name == "partners:offer_edit":
+        assert partner_a.get(url).status_code == 404
+    response = partner_a.post(url, {**offer_form(partner_a.organisation), "submit": "1"})
+    assert response.status_code == 404
+    other.refresh_from_db()
+    assert (other.title, other.status, other.filled_on) == ("Offre de B", "draft", None)
+
+
+def test_partner_withdraws_and_fills_its_offers(partner_a, visitor):
+    published = OfferFactory(organisation=partner_a.organisation)
+    partner_a.post(reverse("partners:offer_fill", args=[published.pk]))
+    published.refresh_from_db()
+    assert published.filled_on == timezone.localdate()
+    partner_a.post(reverse("partners:offer_withdraw", args=[published.pk]))
+    published.refresh_from_db()
+    assert published.status == "archived"
+    assert visitor.get(published.get_absolute_url()).status_code == 404
+
+
+def test_a_published_offer_is_not_edited_in_place(partner_a):
+    published = OfferFactory(organisation=partner_a.organisation)
+    response = partner_a.get(reverse("partners:offer_edit", args=[published.pk]), follow=True)
+    assert "Une offre publiée ne se modifie plus" in response.content.decode()
+
+
+def test_partner_actions_refuse_get(partner_a):
+    offer = OfferFactory(organisation=partner_a.organisation)
+    assert partner_a.get(reverse("partners:offer_withdraw", args=[offer.pk])).status_code == 405
