@@ -1,6 +1,10 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from offers.enums import ProfessionalStatus
 
 
 class UserManager(BaseUserManager):
@@ -32,6 +36,17 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("adresse e-mail"), unique=True)
+    status = models.CharField(
+        _("statut"), max_length=20, blank=True, choices=ProfessionalStatus.choices
+    )
+    profession = models.ForeignKey(
+        "offers.Profession",
+        verbose_name=_("profession"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    specialty = models.CharField(_("spécialité"), max_length=120, blank=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -45,3 +60,52 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+
+class Favorite(models.Model):
+    """Something a professional keeps: an offer today, housing and events when they exist."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="favorites")
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    item = GenericForeignKey("content_type", "object_id")
+    created_at = models.DateTimeField(_("ajouté le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("favori")
+        verbose_name_plural = _("favoris")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "content_type", "object_id"], name="one_favorite_per_item"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} ★ {self.content_type.model} {self.object_id}"
+
+
+class SavedSearch(models.Model):
+    """A search kept with its filters; new matches are e-mailed daily or weekly."""
+
+    class Frequency(models.TextChoices):
+        DAILY = "daily", _("Chaque jour")
+        WEEKLY = "weekly", _("Chaque semaine")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="saved_searches")
+    name = models.CharField(_("nom"), max_length=120)
+    querystring = models.CharField(_("filtres"), max_length=2000, blank=True)
+    frequency = models.CharField(
+        _("fréquence"), max_length=10, choices=Frequency.choices, default=Frequency.WEEKLY
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    last_sent_at = models.DateTimeField(_("dernier envoi"), null=True, blank=True)
+    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("alerte")
+        verbose_name_plural = _("alertes")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.name

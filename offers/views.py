@@ -124,6 +124,8 @@ def detail_context(request, offer, form):
         "job_posting": job_posting(offer, url),
         "share_url": url,
         "share_mailto": "mailto:?" + urlencode({"subject": offer.title, "body": url}),
+        "is_favorite": request.user.is_authenticated
+        and request.user.favorites.filter(content_type__model="offer", object_id=offer.pk).exists(),
     }
 
 

@@ -26,6 +26,7 @@ urlpatterns = [
     path("internes/", include("interns.urls")),
     path("agenda/", include("agenda.urls")),
     path("collectif/", include("collective.urls")),
+    path("compte/", include("accounts.urls")),
     path("compte/", include("allauth.urls")),
     path("espace-partenaire/", include("collective.partner_urls")),
     path("admin/", admin.site.urls),

@@ -110,6 +110,20 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "inte
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
 CELERY_BEAT_SCHEDULE = {
     "send-unsent-emails": {"task": "outbox.tasks.sweep_unsent", "schedule": 300.0},
+    "alerts-daily": {
+        "task": "accounts.tasks.send_alert_digests",
+        "schedule": crontab(hour=7, minute=0),
+        "args": ["daily"],
+    },
+    "alerts-weekly": {
+        "task": "accounts.tasks.send_alert_digests",
+        "schedule": crontab(hour=7, minute=0, day_of_week="mon"),
+        "args": ["weekly"],
+    },
+    "purge-personal-data": {
+        "task": "accounts.tasks.purge_personal_data",
+        "schedule": crontab(hour=3, minute=30),
+    },
     "expire-offers": {
         "task": "offers.tasks.expire_offers",
         "schedule": crontab(hour=2, minute=0),
@@ -247,6 +261,14 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
+
+# The portal's public address, for links in e-mails sent by tasks (no request at hand).
+PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", "http://127.0.0.1:8000")
+
+# Personal data (RGPD): how long the portal keeps what it no longer needs.
+UNVERIFIED_ACCOUNT_DAYS = env_int("UNVERIFIED_ACCOUNT_DAYS", 30)
+OFFER_CONTACT_RETENTION_DAYS = env_int("OFFER_CONTACT_RETENTION_DAYS", 365)
+SENT_EMAIL_RETENTION_DAYS = env_int("SENT_EMAIL_RETENTION_DAYS", 90)
 
 # Debian 12 ships GDAL 3.6, which cannot block file and network access from spatial references.
 # The portal only reads spatial references from its own importers (EPSG codes it names itself),

@@ -1,0 +1,39 @@
+"""Saved searches: what is new since the last digest, and the signed unsubscribe link."""
+
+from django.core import signing
+from django.http import QueryDict
+from django.urls import reverse
+
+UNSUBSCRIBE_SALT = "accounts.alerts.unsubscribe"
+DIGEST_LIMIT = 20
+
+
+def new_offers(saved_search, since):
+    """Offers matching the saved filters, published after ``since``; None if the filters no
+    longer validate (a profession or commune removed since)."""
+    from offers.filters import OfferFilter
+    from offers.models import Offer
+
+    queryset = Offer.objects.available().select_related("commune", "profession")
+    filterset = OfferFilter(QueryDict(saved_search.querystring), queryset=queryset)
+    if not filterset.is_valid():
+        return None
+    return filterset.qs.filter(published_at__gt=since).order_by("-published_at", "-pk")
+
+
+def unsubscribe_token(saved_search):
+    return signing.dumps(saved_search.pk, salt=UNSUBSCRIBE_SALT)
+
+
+def unsubscribe_url(saved_search):
+    return reverse("accounts:unsubscribe", args=[unsubscribe_token(saved_search)])
+
+
+def saved_search_from_token(token):
+    from accounts.models import SavedSearch
+
+    try:
+        pk = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return None
+    return SavedSearch.objects.filter(pk=pk).first()

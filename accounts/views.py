@@ -1,0 +1,110 @@
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from accounts.alerts import saved_search_from_token
+from accounts.forms import SavedSearchForm
+from accounts.models import Favorite, SavedSearch
+from accounts.personal_data import delete_account, export_json
+from offers.models import Offer
+
+
+@login_required
+@require_GET
+def favorites(request):
+    offer_type = ContentType.objects.get_for_model(Offer)
+    ids = request.user.favorites.filter(content_type=offer_type).values("object_id")
+    offers = Offer.objects.published().filter(pk__in=ids).select_related("commune", "profession")
+    return render(request, "accounts/favorites.html", {"offers": offers})
+
+
+@login_required
+@require_POST
+def toggle_favorite(request, pk):
+    offer = get_object_or_404(Offer.objects.published(), pk=pk)
+    offer_type = ContentType.objects.get_for_model(Offer)
+    favorite, created = Favorite.objects.get_or_create(
+        user=request.user, content_type=offer_type, object_id=offer.pk
+    )
+    if created:
+        messages.success(request, _("Offre ajoutée à vos favoris."))
+    else:
+        favorite.delete()
+        messages.success(request, _("Offre retirée de vos favoris."))
+    return redirect(offer.get_absolute_url())
+
+
+@login_required
+def alerts(request):
+    form = SavedSearchForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save(commit=False)
+        saved.user = request.user
+        saved.save()
+        messages.success(
+            request, _("Alerte créée : vous recevrez les nouvelles offres par e-mail.")
+        )
+        return redirect("accounts:alerts")
+    return render(
+        request,
+        "accounts/alerts.html",
+        {"form": form, "saved_searches": request.user.saved_searches.all()},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def delete_alert(request, pk):
+    get_object_or_404(SavedSearch, pk=pk, user=request.user).delete()
+    messages.success(request, _("Alerte supprimée."))
+    return redirect("accounts:alerts")
+
+
+def unsubscribe(request, token):
+    """From the link of a digest: no login needed, a confirmation button (GET changes nothing)."""
+    saved_search = saved_search_from_token(token)
+    if saved_search is None:
+        return render(request, "accounts/unsubscribe.html", {"invalid": True}, status=404)
+    if request.method == "POST":
+        saved_search.is_active = False
+        saved_search.save(update_fields=["is_active"])
+        return render(
+            request, "accounts/unsubscribe.html", {"done": True, "saved_search": saved_search}
+        )
+    return render(request, "accounts/unsubscribe.html", {"saved_search": saved_search})
+
+
+@login_required
+@require_GET
+def my_data(request):
+    return render(request, "accounts/my_data.html")
+
+
+@login_required
+@require_GET
+def download_my_data(request):
+    response = HttpResponse(
+        export_json(request.user), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="mes-donnees-vsa.json"'
+    return response
+
+
+@login_required
+def delete_my_account(request):
+    if request.method == "POST":
+        if request.POST.get("confirm") != "SUPPRIMER":
+            messages.error(request, _("Recopiez le mot SUPPRIMER pour confirmer."))
+            return render(request, "accounts/delete_account.html", status=400)
+        user = request.user
+        logout(request)
+        delete_account(user)
+        messages.success(request, _("Votre compte est supprimé. Merci d’avoir utilisé le portail."))
+        return redirect("home")
+    return render(request, "accounts/delete_account.html")
