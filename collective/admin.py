@@ -30,6 +30,13 @@ class MembershipAdmin(admin.ModelAdmin):
     list_select_related = ["user", "organisation", "invited_by"]
     autocomplete_fields = ["user", "organisation"]
     actions = ["confirm"]
+    readonly_fields = ["invited_by", "created_at"]
+
+    def save_model(self, request, obj, form, change):
+        # The project lead attaching a member is the confirmation.
+        if obj.confirmed_at is None and not change:
+            obj.confirmed_at = timezone.now()
+        super().save_model(request, obj, form, change)
 
     @admin.action(description=_("Confirmer les membres sélectionnés"))
     def confirm(self, request, queryset):
