@@ -37,3 +37,40 @@ class SavedSearchForm(forms.ModelForm):
                 _("Ces filtres ne sont pas valides : corrigez la recherche d’abord.")
             )
         return params.urlencode()
+
+
+TERMS_VERSION = "2026-11"
+
+
+class SignupForm(forms.Form):
+    """allauth's sign-up, plus the profile and the recorded consent."""
+
+    first_name = forms.CharField(label=_("Prénom"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Nom"), max_length=150, required=False)
+    status = forms.ChoiceField(
+        label=_("Vous êtes"),
+        choices=[("", "—"), *User._meta.get_field("status").choices],
+        required=False,
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "J’accepte que le portail conserve mes données pour gérer mon compte, comme l’explique la page « Données personnelles »."
+        ),
+        error_messages={"required": _("Votre accord est nécessaire pour créer un compte.")},
+    )
+
+    def signup(self, request, user):
+        from django.utils import timezone
+
+        user.first_name = self.cleaned_data["first_name"]
+        user.last_name = self.cleaned_data["last_name"]
+        user.status = self.cleaned_data["status"]
+        user.terms_accepted_at = timezone.now()
+        user.terms_version = TERMS_VERSION
+        user.save()
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name", "status", "profession", "specialty"]

@@ -47,6 +47,10 @@ class User(AbstractUser):
         blank=True,
     )
     specialty = models.CharField(_("spécialité"), max_length=120, blank=True)
+    terms_accepted_at = models.DateTimeField(_("conditions acceptées le"), null=True, blank=True)
+    terms_version = models.CharField(
+        _("version des conditions acceptées"), max_length=20, blank=True
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []

@@ -23,6 +23,7 @@ def export(user):
             "profession": str(user.profession or ""),
             "specialite": user.specialty,
             "inscrit_le": user.date_joined,
+            "consentement": {"donne_le": user.terms_accepted_at, "version": user.terms_version},
             "derniere_connexion": user.last_login,
         },
         "organisations": [

@@ -5,6 +5,7 @@ from accounts import views
 app_name = "accounts"
 
 urlpatterns = [
+    path("profil/", views.profile, name="profile"),
     path("favoris/", views.favorites, name="favorites"),
     path("favoris/offres/<int:pk>/", views.toggle_favorite, name="toggle_favorite"),
     path("alertes/", views.alerts, name="alerts"),

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.alerts import saved_search_from_token
-from accounts.forms import SavedSearchForm
+from accounts.forms import ProfileForm, SavedSearchForm
 from accounts.models import Favorite, SavedSearch
 from accounts.personal_data import delete_account, export_json
 from offers.models import Offer
@@ -78,6 +78,18 @@ def unsubscribe(request, token):
             request, "accounts/unsubscribe.html", {"done": True, "saved_search": saved_search}
         )
     return render(request, "accounts/unsubscribe.html", {"saved_search": saved_search})
+
+
+@login_required
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Profil enregistré."))
+        return redirect("accounts:profile")
+    return render(
+        request, "accounts/profile.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 @login_required

@@ -51,6 +51,7 @@ def test_partner_signs_up_is_attached_posts_and_project_lead_approves(
     page.get_by_label("Courriel").fill("coordinatrice@cpts-comtat.test")
     page.locator("#id_password1").fill("Une-phrase-solide-84")
     page.locator("#id_password2").fill("Une-phrase-solide-84")
+    page.locator("#id_consent").check()
     page.get_by_role("button", name="Création de compte").click()
     page.wait_for_url(re.compile(r"/compte/confirm-email/"))
     (verification,) = OutgoingEmail.objects.filter(to=["coordinatrice@cpts-comtat.test"])
