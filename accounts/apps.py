@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Comptes")
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from accounts.roles import ensure_project_lead_group
+
+        post_migrate.connect(ensure_project_lead_group, dispatch_uid="accounts.project_lead_group")
