@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from collective.models import Membership, Organisation
+from collective.invitations import confirm as confirm_invitation
+from collective.models import Invitation, Membership, Organisation
 
 
 class MembershipInline(admin.TabularInline):
@@ -41,3 +42,25 @@ class MembershipAdmin(admin.ModelAdmin):
     @admin.action(description=_("Confirmer les membres sélectionnés"))
     def confirm(self, request, queryset):
         queryset.filter(confirmed_at__isnull=True).update(confirmed_at=timezone.now())
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = [
+        "email",
+        "organisation",
+        "invited_by",
+        "created_at",
+        "confirmed_at",
+        "accepted_at",
+    ]
+    list_filter = [("confirmed_at", admin.EmptyFieldListFilter), "organisation"]
+    search_fields = ["email", "organisation__name"]
+    list_select_related = ["organisation", "invited_by"]
+    readonly_fields = ["invited_by", "created_at", "confirmed_at", "accepted_at"]
+    actions = ["confirm"]
+
+    @admin.action(description=_("Confirmer les invitations sélectionnées"))
+    def confirm(self, request, queryset):
+        for invitation in queryset.filter(confirmed_at__isnull=True).select_related("organisation"):
+            confirm_invitation(invitation)

@@ -78,3 +78,39 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} — {self.organisation}"
+
+
+class Invitation(models.Model):
+    """A member invites a colleague; the project lead confirms; the colleague joins on sign-up
+    (or at once, if they already have an account)."""
+
+    email = models.EmailField(_("adresse e-mail"))
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    invited_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("invitée par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    confirmed_at = models.DateTimeField(_("confirmée le"), null=True, blank=True)
+    accepted_at = models.DateTimeField(_("acceptée le"), null=True, blank=True)
+    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["email", "organisation"], name="one_invitation_per_address"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.email} → {self.organisation}"

@@ -61,3 +61,16 @@ class PartnerOfferForm(forms.ModelForm):
                 "retrocession_percent", _("La rétrocession est un pourcentage, de 0 à 100.")
             )
         return data
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("Adresse e-mail de votre collègue"))
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None, empty_label=None)
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        from collective.models import Organisation
+
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            pk__in=[o.pk for o in organisations]
+        )

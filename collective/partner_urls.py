@@ -6,6 +6,7 @@ app_name = "partners"
 
 urlpatterns = [
     path("", partner_views.home, name="home"),
+    path("inviter/", partner_views.invite, name="invite"),
     path("offres/nouvelle/", partner_views.offer_create, name="offer_create"),
     path("offres/<int:pk>/modifier/", partner_views.offer_edit, name="offer_edit"),
     path("offres/<int:pk>/retirer/", partner_views.offer_withdraw, name="offer_withdraw"),

@@ -7,10 +7,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from collective.access import get_for_partner, partner_required
-from collective.models import Organisation
-from collective.partner_forms import PartnerOfferForm
-from offers.emails import notify_offer_submitted
+from collective.models import Invitation, Organisation
+from collective.partner_forms import InvitationForm, PartnerOfferForm
+from offers.emails import notify_offer_submitted, project_lead_emails
 from offers.models import Offer
+from outbox.services import queue_email
 from vsa_portal.publication import PublicationStatus
 
 EDITABLE = [PublicationStatus.DRAFT, PublicationStatus.REJECTED, PublicationStatus.SUBMITTED]
@@ -39,6 +40,7 @@ def home(request):
                 if items
             ],
             "totals": offers.aggregate(views=Sum("views_count"), contacts=Sum("contacts_count")),
+            "invitation_form": InvitationForm(organisations=request.partner_organisations),
         },
     )
 
@@ -61,6 +63,36 @@ def save_offer(request, form):
         if submit
         else _("Brouillon enregistré."),
     )
+    return redirect("partners:home")
+
+
+@require_POST
+@partner_required
+def invite(request):
+    """A member invites a colleague; the project lead confirms before anything else happens."""
+    form = InvitationForm(request.POST, organisations=request.partner_organisations)
+    if form.is_valid():
+        invitation, created = Invitation.objects.get_or_create(
+            email=form.cleaned_data["email"].lower(),
+            organisation=form.cleaned_data["organisation"],
+            defaults={"invited_by": request.user},
+        )
+        if created:
+            queue_email(
+                to=project_lead_emails(),
+                subject=f"Invitation à confirmer : {invitation.email} pour {invitation.organisation.name}",
+                body=_(
+                    "%(who)s invite %(email)s à rejoindre %(organisation)s. À confirmer dans l’administration (Invitations)."
+                )
+                % {
+                    "who": request.user,
+                    "email": invitation.email,
+                    "organisation": invitation.organisation.name,
+                },
+            )
+        messages.success(request, _("Invitation envoyée à la cheffe de projet, qui la confirmera."))
+    else:
+        messages.error(request, _("Invitation impossible : vérifiez l’adresse e-mail."))
     return redirect("partners:home")
 
 
