@@ -1,9 +1,11 @@
+from django import forms
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from collective.invitations import confirm as confirm_invitation
 from collective.models import Invitation, Membership, Organisation
+from vsa_portal.images import reencode_image
 
 
 class MembershipInline(admin.TabularInline):
@@ -15,8 +17,21 @@ class MembershipInline(admin.TabularInline):
     readonly_fields = ["invited_by"]
 
 
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "kind", "website", "logo", "description", "is_founding_member", "is_demo"]
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if logo and hasattr(logo, "content_type"):  # a new upload, not the stored file
+            return reencode_image(logo)
+        return logo
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    form = OrganisationForm
     list_display = ["name", "kind", "is_founding_member", "is_demo"]
     list_filter = ["kind", "is_founding_member", "is_demo"]
     search_fields = ["name"]

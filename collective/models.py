@@ -10,6 +10,7 @@ class Organisation(models.Model):
     name = models.CharField(_("nom"), max_length=200, unique=True)
     kind = models.CharField(_("type"), max_length=20, choices=OrganisationKind.choices)
     website = models.URLField(_("site web"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
     description = models.TextField(_("présentation"), blank=True)
     is_founding_member = models.BooleanField(_("membre fondateur du collectif"), default=False)
     is_demo = models.BooleanField(_("démo"), default=False)

@@ -31,3 +31,8 @@ urlpatterns = [
     path("espace-partenaire/", include("collective.partner_urls")),
     path("admin/", admin.site.urls),
 ]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
