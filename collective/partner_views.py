@@ -14,7 +14,13 @@ from offers.models import Offer
 from outbox.services import queue_email
 from vsa_portal.publication import PublicationStatus
 
-EDITABLE = [PublicationStatus.DRAFT, PublicationStatus.REJECTED, PublicationStatus.SUBMITTED]
+# A published offer can be edited too: it goes back to moderation, which sees what changed.
+EDITABLE = [
+    PublicationStatus.DRAFT,
+    PublicationStatus.REJECTED,
+    PublicationStatus.SUBMITTED,
+    PublicationStatus.PUBLISHED,
+]
 
 
 def partner_offers(request):

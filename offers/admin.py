@@ -3,6 +3,7 @@ from django.contrib import admin, messages
 from django.db import transaction
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletGeoAdmin
 
@@ -70,6 +71,7 @@ class OfferAdmin(LeafletGeoAdmin):
         "created_by",
         "created_at",
         "updated_at",
+        "changes_since_publication_table",
     ]
     date_hierarchy = "created_at"
     inlines = [OfferContactInline]
@@ -109,6 +111,7 @@ class OfferAdmin(LeafletGeoAdmin):
             {
                 "fields": (
                     "status",
+                    "changes_since_publication_table",
                     "rejection_reason",
                     "expires_on",
                     "filled_on",
@@ -126,9 +129,31 @@ class OfferAdmin(LeafletGeoAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
-        if obj.status == PublicationStatus.PUBLISHED and obj.published_at is None:
-            obj.published_at = timezone.now()
+        if obj.status == PublicationStatus.PUBLISHED and (
+            obj.published_at is None or "status" in form.changed_data
+        ):
+            obj.publish()
         super().save_model(request, obj, form, change)
+
+    @admin.display(description=_("Modifications depuis la dernière version publiée"))
+    def changes_since_publication_table(self, offer):
+        changes = offer.changes_since_publication()
+        if not offer.published_snapshot:
+            return _("Jamais publiée.")
+        if not changes:
+            return _("Aucune.")
+        rows = format_html_join(
+            "",
+            "<tr><th scope='row'>{}</th><td>{}</td><td>{}</td></tr>",
+            ((label, before or "—", after or "—") for label, before, after in changes),
+        )
+        return format_html(
+            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>{}</tbody></table>",
+            _("Champ"),
+            _("Version publiée"),
+            _("Version soumise"),
+            rows,
+        )
 
     @admin.action(description=_("Publier les offres sélectionnées"))
     def publish(self, request, queryset):
@@ -137,7 +162,13 @@ class OfferAdmin(LeafletGeoAdmin):
             for offer in offers:
                 offer.publish()
                 offer.save(
-                    update_fields=["status", "rejection_reason", "published_at", "updated_at"]
+                    update_fields=[
+                        "status",
+                        "rejection_reason",
+                        "published_at",
+                        "published_snapshot",
+                        "updated_at",
+                    ]
                 )
                 if offer.organisation_id:
                     notify_offer_decision(offer)

@@ -116,6 +116,9 @@ class Offer(Publishable):
     views_count = models.PositiveIntegerField(_("consultations"), default=0)
     contacts_count = models.PositiveIntegerField(_("prises de contact"), default=0)
     filled_on = models.DateField(_("pourvue le"), null=True, blank=True)
+    published_snapshot = models.JSONField(
+        _("dernière version publiée"), default=dict, blank=True, editable=False
+    )
     created_by = models.ForeignKey(
         "accounts.User",
         verbose_name=_("créée par"),
@@ -165,6 +168,57 @@ class Offer(Publishable):
         ):
             self.point = self.commune.reference_point
         super().save(*args, **kwargs)
+
+    # What the moderation compares with the last published version.
+    SNAPSHOT_FIELDS = [
+        "kind",
+        "profession_id",
+        "title",
+        "description",
+        "structure",
+        "commune_id",
+        "address",
+        "place_precision",
+        "start_date",
+        "end_date",
+        "days_per_week",
+        "retrocession_percent",
+        "salary_min",
+        "salary_max",
+        "has_secretariat",
+        "practice_software",
+        "housing_provided",
+        "patient_base_size",
+        "contact_name",
+        "contact_email",
+        "contact_phone",
+        "is_anonymous",
+        "expires_on",
+    ]
+
+    def snapshot(self):
+        return {
+            name: str(getattr(self, name)) if getattr(self, name) is not None else None
+            for name in self.SNAPSHOT_FIELDS
+        }
+
+    def publish(self):
+        super().publish()
+        self.published_snapshot = self.snapshot()
+
+    def changes_since_publication(self):
+        """(field label, published value, current value) for what changed since publication."""
+        if not self.published_snapshot:
+            return []
+        current = self.snapshot()
+        changes = []
+        for name in self.SNAPSHOT_FIELDS:
+            if self.published_snapshot.get(name) != current[name]:
+                field = self._meta.get_field(name.removesuffix("_id"))
+                changes.append(
+                    (field.verbose_name, self.published_snapshot.get(name), current[name])
+                )
+        return changes
 
     @property
     def url_slug(self):

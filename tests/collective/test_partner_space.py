@@ -133,10 +133,34 @@ def test_partner_withdraws_and_fills_its_offers(partner_a, visitor):
     assert visitor.get(published.get_absolute_url()).status_code == 404
 
 
-def test_a_published_offer_is_not_edited_in_place(partner_a):
-    published = OfferFactory(organisation=partner_a.organisation)
-    response = partner_a.get(reverse("partners:offer_edit", args=[published.pk]), follow=True)
-    assert "Une offre publiée ne se modifie plus" in response.content.decode()
+def test_editing_a_published_offer_sends_it_back_to_moderation_with_its_changes(
+    partner_a, project_lead, visitor
+):
+    offer = OfferFactory(organisation=partner_a.organisation, status="submitted", published_at=None)
+    project_lead.post(
+        reverse("admin:offers_offer_changelist"),
+        {"action": "publish", "_selected_action": [offer.pk]},
+    )
+    offer.refresh_from_db()
+    assert offer.status == "published" and offer.published_snapshot["title"] == offer.title
+    old_title = offer.title
+
+    form = partner_a.get(reverse("partners:offer_edit", args=[offer.pk]))
+    assert "elle quitte le portail le temps" in form.content.decode()
+    partner_a.post(
+        reverse("partners:offer_edit", args=[offer.pk]),
+        {**offer_form(partner_a.organisation), "title": "Titre corrigé", "submit": "1"},
+    )
+    offer.refresh_from_db()
+    assert offer.status == "submitted"
+    assert visitor.get(offer.get_absolute_url()).status_code == 404
+    changes = {
+        str(label): (before, after) for label, before, after in offer.changes_since_publication()
+    }
+    assert changes["titre"] == (old_title, "Titre corrigé")
+    html = project_lead.get(reverse("admin:offers_offer_change", args=[offer.pk])).content.decode()
+    assert "Modifications depuis la dernière version publiée" in html
+    assert "Titre corrigé" in html and old_title in html
 
 
 def test_partner_actions_refuse_get(partner_a):
