@@ -73,3 +73,11 @@ def test_professional_edits_the_profile(professional, professional_user):
     assert (
         professional.post(reverse("accounts:profile"), {"status": "astronaute"}).status_code == 400
     )
+
+
+def test_password_reset_goes_through_the_outbox(visitor, professional_user):
+    response = visitor.post(reverse("account_reset_password"), {"email": professional_user.email})
+    assert response.status_code == 302
+    (email,) = OutgoingEmail.objects.all()
+    assert email.to == [professional_user.email]
+    assert "/compte/password/reset/key/" in email.body
