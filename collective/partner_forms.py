@@ -7,32 +7,8 @@ from offers.models import Offer
 class PartnerOfferForm(forms.ModelForm):
     class Meta:
         model = Offer
-        fields = [
-            "organisation",
-            "kind",
-            "profession",
-            "title",
-            "description",
-            "structure",
-            "commune",
-            "address",
-            "place_precision",
-            "start_date",
-            "end_date",
-            "days_per_week",
-            "retrocession_percent",
-            "salary_min",
-            "salary_max",
-            "has_secretariat",
-            "practice_software",
-            "housing_provided",
-            "patient_base_size",
-            "contact_name",
-            "contact_email",
-            "contact_phone",
-            "is_anonymous",
-            "expires_on",
-        ]
+        # The organisation, then every field the moderation compares between versions.
+        fields = ["organisation", *(name.removesuffix("_id") for name in Offer.SNAPSHOT_FIELDS)]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 8}),
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
