@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class AgendaConfig(AppConfig):
     name = "agenda"
     verbose_name = _("Agenda")
+
+    def ready(self):
+        from agenda import layers  # noqa: F401 - registers the map layer

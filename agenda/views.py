@@ -1,7 +1,242 @@
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+import calendar as month_calendar
+from datetime import date, datetime, time
+
+from django.conf import settings
+from django.contrib import messages
+from django.db.models import F
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from agenda.filters import EventFilter
+from agenda.forms import RegistrationForm
+from agenda.ics import calendar
+from agenda.jsonld import event_jsonld
+from agenda.models import Event
+from agenda.registrations import cancel, register, registration_from_token
+from territory.maps import build_map, layer_url
+from vsa_portal.search import filtered, paginate, querystring_without_page
+
+PAGE_SIZE = 20
+
+
+def search(request, queryset):
+    filterset = EventFilter(
+        request.GET or None, queryset=queryset.select_related("commune", "organisation")
+    )
+    return filterset, filtered(filterset), querystring_without_page(request)
 
 
 @require_GET
 def landing(request):
-    return render(request, "agenda/landing.html")
+    filterset, results, querystring = search(request, Event.objects.upcoming())
+    return render(
+        request,
+        "agenda/event_list.html",
+        {
+            "filter": filterset,
+            "page": paginate(request, results.order_by("starts_at", "pk"), PAGE_SIZE),
+            "querystring": querystring,
+            "past": False,
+        },
+    )
+
+
+@require_GET
+def past(request):
+    filterset, results, querystring = search(request, Event.objects.past())
+    return render(
+        request,
+        "agenda/event_list.html",
+        {
+            "filter": filterset,
+            "page": paginate(request, results.order_by("-starts_at", "-pk"), PAGE_SIZE),
+            "querystring": querystring,
+            "past": True,
+        },
+    )
+
+
+def parse_month(raw):
+    today = timezone.localdate()
+    if not raw:
+        return today.year, today.month, None
+    try:
+        year, month = (int(part) for part in raw.split("-"))
+        date(year, month, 1)
+    except ValueError:
+        return (
+            today.year,
+            today.month,
+            _("Mois invalide : utilisez la forme AAAA-MM, par exemple 2027-03."),
+        )
+    if not 2000 <= year <= 2100:
+        return today.year, today.month, _("Mois hors de la période couverte par l’agenda.")
+    return year, month, None
+
+
+@require_GET
+def month(request):
+    year, month_number, error = parse_month(request.GET.get("mois"))
+    weeks = month_calendar.Calendar(firstweekday=0).monthdatescalendar(year, month_number)
+    tz = timezone.get_current_timezone()
+    start = datetime.combine(weeks[0][0], time.min, tzinfo=tz)
+    end = datetime.combine(weeks[-1][-1], time.max, tzinfo=tz)
+    params = request.GET.copy()
+    params.pop("mois", None)
+    filterset = EventFilter(
+        params or None, queryset=Event.objects.published().select_related("commune")
+    )
+    events = filtered(filterset).filter(starts_at__range=(start, end)).order_by("starts_at", "pk")
+    by_day = {}
+    for event in events:
+        by_day.setdefault(timezone.localtime(event.starts_at).date(), []).append(event)
+    first = date(year, month_number, 1)
+    prev_year, prev_month = (year - 1, 12) if month_number == 1 else (year, month_number - 1)
+    next_year, next_month = (year + 1, 1) if month_number == 12 else (year, month_number + 1)
+    return render(
+        request,
+        "agenda/month.html",
+        {
+            "first": first,
+            "weeks": [
+                [(day, by_day.get(day, []), day.month == month_number) for day in week]
+                for week in weeks
+            ],
+            "previous": f"{prev_year:04d}-{prev_month:02d}",
+            "next": f"{next_year:04d}-{next_month:02d}",
+            "error": error,
+            "filter": filterset,
+            "querystring": params.urlencode(),
+        },
+    )
+
+
+@require_GET
+def event_map(request):
+    filterset, _results, querystring = search(request, Event.objects.upcoming())
+    url = layer_url("evenements")
+    return render(
+        request,
+        "agenda/event_map.html",
+        {
+            "filter": filterset,
+            "map": build_map(
+                "carte-agenda",
+                _("Les événements à venir sur la carte"),
+                [
+                    {
+                        "id": "evenements",
+                        "label": _("Événements à venir"),
+                        "type": "points",
+                        "url": f"{url}?{querystring}" if querystring else url,
+                        "checked": True,
+                    }
+                ],
+                list_links=[(_("les mêmes événements en liste"), f"/agenda/?{querystring}")],
+            ),
+        },
+    )
+
+
+def published_event(pk):
+    return get_object_or_404(
+        Event.objects.published().select_related("commune", "organisation"), pk=pk
+    )
+
+
+def detail_context(request, event, form):
+    return {
+        "event": event,
+        "form": form,
+        "jsonld": event_jsonld(event, request.build_absolute_uri(event.get_absolute_url())),
+        "seats_left": seats_left(event),
+    }
+
+
+def seats_left(event):
+    if event.capacity is None:
+        return None
+    return max(event.capacity - event.registrations.filter(status="confirmee").count(), 0)
+
+
+@require_GET
+def detail(request, pk, slug):
+    event = published_event(pk)
+    if slug != event.url_slug:
+        return redirect(event, permanent=True)
+    Event.objects.filter(pk=event.pk).update(views_count=F("views_count") + 1)
+    return render(
+        request, "agenda/event_detail.html", detail_context(request, event, RegistrationForm())
+    )
+
+
+@require_POST
+def registration(request, pk):
+    event = published_event(pk)
+    form = RegistrationForm(request.POST)
+    if not event.takes_registrations:
+        form.add_error(None, _("Cet événement ne prend pas d’inscription sur le portail."))
+    if form.errors or not form.is_valid():
+        return render(
+            request, "agenda/event_detail.html", detail_context(request, event, form), status=400
+        )
+    saved = register(event.pk, form)
+    if saved.status == "confirmee":
+        messages.success(
+            request,
+            _("Inscription confirmée : un e-mail avec l’invitation pour votre agenda arrive."),
+        )
+    else:
+        messages.success(
+            request,
+            _(
+                "L’événement est complet : vous êtes sur la liste d’attente, un e-mail vous le confirme."
+            ),
+        )
+    return redirect(event.get_absolute_url() + "#inscription")
+
+
+def cancel_registration(request, token):
+    """From the link of the e-mail: no login; a button (GET changes nothing)."""
+    registration_ = registration_from_token(token)
+    if registration_ is None:
+        return render(request, "agenda/cancel.html", {"invalid": True}, status=404)
+    if request.method == "POST":
+        cancel(registration_)
+        return render(request, "agenda/cancel.html", {"done": True, "registration": registration_})
+    return render(request, "agenda/cancel.html", {"registration": registration_})
+
+
+def ics_response(events, filename, name=None):
+    response = HttpResponse(
+        calendar(events, settings.PORTAL_BASE_URL, name),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@require_GET
+def event_ics(request, pk):
+    event = published_event(pk)
+    return ics_response([event], f"evenement-{event.pk}.ics")
+
+
+@require_GET
+def feed(request):
+    """An iCalendar feed of any filtered list, for calendar apps to subscribe to."""
+    filterset, results, _querystring = search(request, Event.objects.upcoming())
+    if filterset.is_bound and not filterset.is_valid():
+        return HttpResponse(
+            _("Filtres invalides : %(errors)s") % {"errors": filterset.errors.as_text()},
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
+    return ics_response(
+        results.order_by("starts_at", "pk")[:500],
+        "agenda.ics",
+        _("Agenda — %(name)s") % {"name": settings.PORTAL["NAME"]},
+    )

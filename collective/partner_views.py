@@ -1,11 +1,15 @@
 from django.contrib import messages
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Count, Q, Sum
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from agenda.admin import registrations_csv
+from agenda.emails import notify_event_submitted
+from agenda.forms import PartnerEventForm
+from agenda.models import Event
 from collective.access import get_for_partner, partner_required
 from collective.models import Invitation, Organisation
 from collective.partner_forms import InvitationForm, PartnerOfferForm
@@ -47,6 +51,11 @@ def home(request):
             ],
             "totals": offers.aggregate(views=Sum("views_count"), contacts=Sum("contacts_count")),
             "invitation_form": InvitationForm(organisations=request.partner_organisations),
+            "events": Event.objects.filter(organisation__in=request.partner_organisations)
+            .annotate(
+                registered=Count("registrations", filter=Q(registrations__status="confirmee"))
+            )
+            .order_by("-starts_at"),
         },
     )
 
@@ -163,3 +172,91 @@ def offer_fill(request, pk):
         request, _("Bravo : l’offre « %(title)s » est pourvue.") % {"title": offer.title}
     )
     return redirect("partners:home")
+
+
+def save_event(request, form):
+    submit = "submit" in request.POST
+    with transaction.atomic():
+        event = form.save(commit=False)
+        event.status = PublicationStatus.SUBMITTED if submit else PublicationStatus.DRAFT
+        event.rejection_reason = ""
+        if event.created_by_id is None:
+            event.created_by = request.user
+        event.save()
+        if submit:
+            notify_event_submitted(event, request)
+    messages.success(
+        request,
+        _("Événement soumis : la cheffe de projet le relit avant publication.")
+        if submit
+        else _("Brouillon enregistré."),
+    )
+    return redirect("partners:home")
+
+
+@partner_required
+def event_create(request):
+    organisations = Organisation.objects.filter(
+        pk__in=[o.pk for o in request.partner_organisations]
+    )
+    form = PartnerEventForm(
+        request.POST or None, request.FILES or None, organisations=organisations
+    )
+    if request.method == "POST" and form.is_valid():
+        return save_event(request, form)
+    return render(
+        request,
+        "collective/partner/event_form.html",
+        {"form": form, "event": None},
+        status=400 if form.errors else 200,
+    )
+
+
+@partner_required
+def event_edit(request, pk):
+    event = get_for_partner(request, Event.objects.all(), pk=pk)
+    if event.status not in EDITABLE:
+        messages.error(request, _("Un événement retiré ou expiré ne se modifie plus."))
+        return redirect("partners:home")
+    organisations = Organisation.objects.filter(
+        pk__in=[o.pk for o in request.partner_organisations]
+    )
+    form = PartnerEventForm(
+        request.POST or None, request.FILES or None, instance=event, organisations=organisations
+    )
+    if request.method == "POST" and form.is_valid():
+        return save_event(request, form)
+    return render(
+        request,
+        "collective/partner/event_form.html",
+        {"form": form, "event": event},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+@partner_required
+def event_withdraw(request, pk):
+    event = get_for_partner(request, Event.objects.all(), pk=pk)
+    event.status = PublicationStatus.ARCHIVED
+    event.save(update_fields=["status", "updated_at"])
+    messages.success(
+        request, _("L’événement « %(title)s » est retiré de l’agenda.") % {"title": event.title}
+    )
+    return redirect("partners:home")
+
+
+@partner_required
+def event_registrations(request, pk):
+    """The organiser sees and exports the registrations of its own events only."""
+    event = get_for_partner(request, Event.objects.all(), pk=pk)
+    registrations = event.registrations.order_by("created_at", "pk")
+    if request.GET.get("format") == "csv":
+        return registrations_csv(
+            registrations.select_related("event"), f"inscriptions-{event.pk}.csv"
+        )
+    return render(
+        request,
+        "collective/partner/event_registrations.html",
+        {"event": event, "registrations": registrations},
+    )

@@ -1,7 +1,4 @@
-from django import forms
 from django.contrib import admin, messages
-from django.db import transaction
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -9,15 +6,8 @@ from leaflet.admin import LeafletGeoAdmin
 
 from offers.emails import notify_offer_decision
 from offers.models import Offer, OfferContact, Profession
+from vsa_portal.moderation import ModerationActionsMixin
 from vsa_portal.publication import PublicationStatus
-
-
-class RejectionForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Motif du refus, envoyé à l’organisation"),
-        widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=2000,
-    )
 
 
 @admin.register(Profession)
@@ -39,7 +29,7 @@ class OfferContactInline(admin.TabularInline):
 
 
 @admin.register(Offer)
-class OfferAdmin(LeafletGeoAdmin):
+class OfferAdmin(ModerationActionsMixin, LeafletGeoAdmin):
     list_display = [
         "title",
         "kind",
@@ -155,50 +145,9 @@ class OfferAdmin(LeafletGeoAdmin):
             rows,
         )
 
-    @admin.action(description=_("Publier les offres sélectionnées"))
-    def publish(self, request, queryset):
-        offers = list(queryset.exclude(status=PublicationStatus.PUBLISHED))
-        with transaction.atomic():
-            for offer in offers:
-                offer.publish()
-                offer.save(
-                    update_fields=[
-                        "status",
-                        "rejection_reason",
-                        "published_at",
-                        "published_snapshot",
-                        "updated_at",
-                    ]
-                )
-                if offer.organisation_id:
-                    notify_offer_decision(offer)
-        messages.success(request, _("%(count)s offre(s) publiée(s).") % {"count": len(offers)})
-
-    @admin.action(description=_("Refuser les offres sélectionnées (avec un motif)"))
-    def reject(self, request, queryset):
-        form = RejectionForm(request.POST if "reason" in request.POST else None)
-        if form.is_valid():
-            offers = list(queryset.exclude(status=PublicationStatus.REJECTED))
-            with transaction.atomic():
-                for offer in offers:
-                    offer.status = PublicationStatus.REJECTED
-                    offer.rejection_reason = form.cleaned_data["reason"]
-                    offer.save(update_fields=["status", "rejection_reason", "updated_at"])
-                    if offer.organisation_id:
-                        notify_offer_decision(offer)
-            messages.success(request, _("%(count)s offre(s) refusée(s).") % {"count": len(offers)})
-            return None
-        return TemplateResponse(
-            request,
-            "admin/offers/offer/reject.html",
-            {
-                **self.admin_site.each_context(request),
-                "opts": self.model._meta,
-                "offers": queryset,
-                "form": form,
-                "title": _("Refuser des offres"),
-            },
-        )
+    def notify_decision(self, offer):
+        if offer.organisation_id:
+            notify_offer_decision(offer)
 
     @admin.action(description=_("Marquer comme pourvues aujourd’hui"))
     def mark_filled(self, request, queryset):

@@ -39,6 +39,7 @@ class OutgoingEmail(models.Model):
     reply_to = models.JSONField(_("répondre à"), default=list, blank=True)
     subject = models.CharField(_("objet"), max_length=255)
     body = models.TextField(_("message"))
+    attachments = models.JSONField(_("pièces jointes"), default=list, blank=True)
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     sent_at = models.DateTimeField(_("envoyé le"), null=True, blank=True, db_index=True)
     attempts = models.PositiveSmallIntegerField(_("tentatives"), default=0)

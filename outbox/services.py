@@ -20,10 +20,18 @@ def enqueue(email_id):
         logger.warning("Broker unavailable: e-mail %s stays queued for the sweep.", email_id)
 
 
-def queue_email(to, subject, body, cc=(), reply_to=()):
-    """Save the e-mail, then ask Celery to send it once the transaction is committed."""
+def queue_email(to, subject, body, cc=(), reply_to=(), attachments=()):
+    """Save the e-mail, then ask Celery to send it once the transaction is committed.
+
+    ``attachments``: (filename, text content, mimetype) triples, such as an .ics invitation.
+    """
     email = OutgoingEmail.objects.create(
-        to=list(to), cc=list(cc), reply_to=list(reply_to), subject=subject[:255], body=body
+        to=list(to),
+        cc=list(cc),
+        reply_to=list(reply_to),
+        subject=subject[:255],
+        body=body,
+        attachments=[list(attachment) for attachment in attachments],
     )
     transaction.on_commit(lambda: enqueue(email.pk))
     return email

@@ -39,6 +39,8 @@ def send_email(self, email_id):
             cc=email.cc,
             reply_to=email.reply_to,
         )
+        for filename, content, mimetype in email.attachments:
+            message.attach(filename, content, mimetype)
         email.attempts += 1
         email.last_attempt_at = timezone.now()
         try:

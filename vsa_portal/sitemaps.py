@@ -15,6 +15,8 @@ class StaticPagesSitemap(Sitemap):
             "aids:landing",
             "interns:landing",
             "agenda:landing",
+            "agenda:month",
+            "agenda:past",
             "collective:landing",
             "collective:legal_notice",
             "collective:personal_data",

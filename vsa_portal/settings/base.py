@@ -124,6 +124,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "accounts.tasks.purge_personal_data",
         "schedule": crontab(hour=3, minute=30),
     },
+    "event-reminders": {
+        "task": "agenda.tasks.send_reminders",
+        "schedule": crontab(hour=9, minute=0),
+    },
     "expire-offers": {
         "task": "offers.tasks.expire_offers",
         "schedule": crontab(hour=2, minute=0),

@@ -8,7 +8,11 @@ from accounts.demo import create_demo_accounts
 REFERENCE_DATA_COMMANDS = [("load_territory", [])]
 
 # Generated demo content, loaded only when PORTAL_DEMO_CONTENT is on.
-DEMO_CONTENT_COMMANDS = [("generate_demo_territory", []), ("generate_demo_offers", [])]
+DEMO_CONTENT_COMMANDS = [
+    ("generate_demo_territory", []),
+    ("generate_demo_offers", []),
+    ("generate_demo_events", []),
+]
 
 
 class Command(BaseCommand):

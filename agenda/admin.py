@@ -1,0 +1,81 @@
+import csv
+
+from django.contrib import admin
+from django.http import HttpResponse
+from django.utils.translation import gettext_lazy as _
+from leaflet.admin import LeafletGeoAdmin
+
+from agenda.emails import notify_event_decision
+from agenda.models import Event, Registration
+from vsa_portal.moderation import ModerationActionsMixin
+
+CSV_COLUMNS = ["événement", "début", "nom", "e-mail", "profil", "statut", "inscrit le"]
+
+
+def registrations_csv(registrations, filename):
+    """The registration list as CSV (UTF-8 with BOM, `;`: opens as is in a French spreadsheet)."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(CSV_COLUMNS)
+    for registration in registrations:
+        writer.writerow(
+            [
+                registration.event.title,
+                registration.event.starts_at.strftime("%d/%m/%Y %H:%M"),
+                registration.name,
+                registration.email,
+                registration.get_profile_display(),
+                registration.get_status_display(),
+                registration.created_at.strftime("%d/%m/%Y %H:%M"),
+            ]
+        )
+    return response
+
+
+class RegistrationInline(admin.TabularInline):
+    model = Registration
+    extra = 0
+    fields = ["name", "email", "profile", "status", "created_at"]
+    readonly_fields = ["created_at"]
+
+
+@admin.register(Event)
+class EventAdmin(ModerationActionsMixin, LeafletGeoAdmin):
+    list_display = ["title", "kind", "starts_at", "commune", "organisation", "status", "is_demo"]
+    list_filter = ["status", "kind", "registration_mode", "is_demo", "organisation"]
+    search_fields = ["title", "description", "commune__name"]
+    list_select_related = ["commune", "organisation"]
+    autocomplete_fields = ["commune", "organisation"]
+    date_hierarchy = "starts_at"
+    readonly_fields = ["views_count", "published_at", "created_by", "created_at", "updated_at"]
+    inlines = [RegistrationInline]
+    actions = ["publish", "reject", "export_registrations"]
+
+    def notify_decision(self, event):
+        if event.organisation_id:
+            notify_event_decision(event)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        if obj.status == "published" and obj.published_at is None:
+            obj.publish()
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Exporter les inscriptions (CSV)"))
+    def export_registrations(self, request, queryset):
+        registrations = Registration.objects.filter(event__in=queryset).select_related("event")
+        return registrations_csv(
+            registrations.order_by("event__starts_at", "created_at"), "inscriptions.csv"
+        )
+
+
+@admin.register(Registration)
+class RegistrationAdmin(admin.ModelAdmin):
+    list_display = ["name", "event", "status", "created_at"]
+    list_filter = ["status"]
+    search_fields = ["name", "email", "event__title"]
+    list_select_related = ["event"]
+    autocomplete_fields = ["event"]

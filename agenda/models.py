@@ -1,0 +1,135 @@
+from django.contrib.gis.db import models
+from django.contrib.postgres.fields import ArrayField
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from agenda.enums import Audience, EventKind, RegistrationMode, RegistrationStatus
+from collective.models import Organisation
+from offers.enums import ProfessionalStatus
+from territory.models import Commune, NearQuerySet
+from vsa_portal.publication import Publishable, PublishableQuerySet
+
+
+class EventQuerySet(PublishableQuerySet, NearQuerySet):
+    def upcoming(self):
+        return self.published().filter(ends_at__gte=timezone.now())
+
+    def past(self):
+        return self.published().filter(ends_at__lt=timezone.now())
+
+
+class Event(Publishable):
+    title = models.CharField(_("titre"), max_length=160)
+    kind = models.CharField(_("type d’événement"), max_length=30, choices=EventKind.choices)
+    audiences = ArrayField(
+        models.CharField(max_length=20, choices=Audience.choices),
+        verbose_name=_("publics"),
+        default=list,
+    )
+    starts_at = models.DateTimeField(_("début"))
+    ends_at = models.DateTimeField(_("fin"))
+    venue = models.CharField(_("lieu"), max_length=200, blank=True)
+    address = models.CharField(_("adresse"), max_length=255, blank=True)
+    commune = models.ForeignKey(
+        Commune,
+        verbose_name=_("commune"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+    )
+    point = models.PointField(_("position"), srid=4326, null=True, blank=True)
+    online_url = models.URLField(_("lien de connexion (en ligne)"), blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+    )
+    description = models.TextField(_("description"))
+    image = models.ImageField(_("image"), upload_to="events/", blank=True)
+    registration_mode = models.CharField(
+        _("inscription"),
+        max_length=10,
+        choices=RegistrationMode.choices,
+        default=RegistrationMode.NONE,
+    )
+    registration_url = models.URLField(_("lien d’inscription externe"), blank=True)
+    capacity = models.PositiveIntegerField(_("nombre de places"), null=True, blank=True)
+    views_count = models.PositiveIntegerField(_("consultations"), default=0)
+    created_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("créé par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("événement")
+        verbose_name_plural = _("événements")
+        ordering = ["starts_at", "pk"]
+        indexes = [models.Index(fields=["status", "starts_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gte=models.F("starts_at")),
+                name="event_ends_after_it_starts",
+                violation_error_message=_("La fin précède le début."),
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.point is None and self.commune_id:
+            self.point = self.commune.reference_point
+        super().save(*args, **kwargs)
+
+    @property
+    def url_slug(self):
+        return slugify(self.title)[:60].strip("-") or "evenement"
+
+    def get_absolute_url(self):
+        return reverse("agenda:detail", args=[self.pk, self.url_slug])
+
+    @property
+    def audience_labels(self):
+        return [
+            Audience(audience).label for audience in self.audiences if audience in Audience.values
+        ]
+
+    @property
+    def takes_registrations(self):
+        return self.registration_mode == RegistrationMode.PORTAL and self.ends_at >= timezone.now()
+
+
+class Registration(models.Model):
+    CONSENT_VERSION = "2026-11"
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("événement"), on_delete=models.CASCADE, related_name="registrations"
+    )
+    name = models.CharField(_("nom et prénom"), max_length=150)
+    email = models.EmailField(_("adresse e-mail"))
+    profile = models.CharField(_("vous êtes"), max_length=20, choices=ProfessionalStatus.choices)
+    status = models.CharField(_("statut"), max_length=10, choices=RegistrationStatus.choices)
+    consent_given_at = models.DateTimeField(_("consentement donné le"))
+    consent_version = models.CharField(_("version du consentement"), max_length=20)
+    reminded_at = models.DateTimeField(_("rappel envoyé le"), null=True, blank=True)
+    created_at = models.DateTimeField(_("inscrit le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("inscription")
+        verbose_name_plural = _("inscriptions")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.name} — {self.event}"
