@@ -130,3 +130,16 @@ def project_lead(project_lead_user):
     client = Client()
     client.force_login(project_lead_user)
     return client
+
+
+@pytest.fixture
+def celery_worker_thread(territory):
+    """A real Celery worker on the test broker, in a thread of the test process (so that it
+    shares the test's e-mail outbox)."""
+    from celery.contrib.testing.worker import start_worker
+
+    from vsa_portal.celery import app
+
+    app.control.purge()
+    with start_worker(app, perform_ping_check=False, pool="solo", loglevel="WARNING") as worker:
+        yield worker

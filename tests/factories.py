@@ -57,3 +57,23 @@ class OfferFactory(factory.django.DjangoModelFactory):
     contact_email = factory.Sequence(lambda n: f"poster{n}@cabinet.test")
     status = "published"
     published_at = factory.LazyFunction(timezone.now)
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """A published training in Carpentras next month, with registration on the portal."""
+
+    class Meta:
+        model = "agenda.Event"
+
+    title = factory.Sequence(lambda n: f"Formation à l’exercice coordonné n°{n}")
+    kind = "formation"
+    audiences = factory.LazyFunction(lambda: ["medecins", "internes"])
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timezone.timedelta(days=30))
+    ends_at = factory.LazyAttribute(lambda event: event.starts_at + timezone.timedelta(hours=3))
+    venue = "Salle des fêtes"
+    commune = factory.LazyFunction(lambda: commune("84031"))
+    description = "Trois heures pour découvrir l’exercice en maison de santé."
+    registration_mode = "portail"
+    capacity = 30
+    status = "published"
+    published_at = factory.LazyFunction(timezone.now)

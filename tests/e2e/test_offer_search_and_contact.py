@@ -5,22 +5,13 @@ import re
 import time
 
 import pytest
-from celery.contrib.testing.worker import start_worker
 from django.core import mail
 
 from offers.models import OfferContact
 from tests.factories import OfferFactory, commune
 from tests.helpers.browser import assert_accessible
-from vsa_portal.celery import app
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def celery_worker_thread(territory):
-    app.control.purge()
-    with start_worker(app, perform_ping_check=False, pool="solo", loglevel="WARNING") as worker:
-        yield worker
 
 
 def wait_for(condition, seconds=15):
