@@ -1,5 +1,6 @@
 import csv
 
+from django import forms
 from django.contrib import admin
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +8,7 @@ from leaflet.admin import LeafletGeoAdmin
 
 from agenda.emails import notify_event_decision
 from agenda.models import Event, Registration
+from vsa_portal.images import reencode_image
 from vsa_portal.moderation import ModerationActionsMixin
 
 CSV_COLUMNS = ["événement", "début", "nom", "e-mail", "profil", "statut", "inscrit le"]
@@ -41,8 +43,19 @@ class RegistrationInline(admin.TabularInline):
     readonly_fields = ["created_at"]
 
 
+class EventAdminForm(forms.ModelForm):
+    """The admin's form (model and fields come from the admin), with the image re-encoded."""
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        if image and hasattr(image, "content_type"):  # a new upload
+            return reencode_image(image)
+        return image
+
+
 @admin.register(Event)
 class EventAdmin(ModerationActionsMixin, LeafletGeoAdmin):
+    form = EventAdminForm
     list_display = ["title", "kind", "starts_at", "commune", "organisation", "status", "is_demo"]
     list_filter = ["status", "kind", "registration_mode", "is_demo", "organisation"]
     search_fields = ["title", "description", "commune__name"]

@@ -111,3 +111,23 @@ def test_visitors_and_professionals_cannot_reach_partner_event_pages(visitor, pr
         professional.get(reverse("partners:event_registrations", args=[event.pk])).status_code
         == 403
     )
+
+
+def test_event_image_is_re_encoded(partner_a, settings, tmp_path):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    settings.MEDIA_ROOT = tmp_path
+    buffer = io.BytesIO()
+    Image.new("RGB", (2000, 1000), (10, 120, 80)).save(buffer, format="JPEG")
+    data = event_form(partner_a.organisation)
+    data["image"] = SimpleUploadedFile("affiche.jpg", buffer.getvalue())
+    assert partner_a.post(reverse("partners:event_create"), data).status_code == 302
+    with Image.open(Event.objects.get().image.path) as stored:
+        assert max(stored.size) == 800
+    bad = event_form(partner_a.organisation, title="Autre")
+    bad["image"] = SimpleUploadedFile("affiche.jpg", b"pas une image")
+    response = partner_a.post(reverse("partners:event_create"), bad)
+    assert response.status_code == 400

@@ -151,3 +151,42 @@ def test_unknown_commune_pages_are_404(visitor, slug):
 @pytest.fixture
 def offer(db):
     return OfferFactory()
+
+
+@FUZZ
+@given(
+    params=st.dictionaries(
+        st.sampled_from(["kind", "audience", "commune", "epci", "du", "au", "page", "mois"]),
+        hostile_text,
+        max_size=5,
+    )
+)
+def test_agenda_filters_calendar_and_feed(visitor, params):
+    assert_safe(visitor.get("/agenda/", params))
+    assert_safe(visitor.get("/agenda/calendrier/", params))
+    response = visitor.get("/agenda/flux.ics", params)
+    assert response.status_code in (200, 400)
+
+
+@FUZZ
+@given(
+    data=st.fixed_dictionaries(
+        {
+            "name": hostile_text,
+            "email": st.one_of(hostile_text, st.emails().map(str)),
+            "profile": hostile_text,
+            "consent": st.sampled_from(["on", ""]),
+        }
+    )
+)
+def test_event_registration_form(visitor, event, data):
+    response = visitor.post(f"/agenda/{event.pk}/inscription/", data)
+    assert response.status_code in (302, 400)
+    assert_safe(response)
+
+
+@pytest.fixture
+def event(db):
+    from tests.factories import EventFactory
+
+    return EventFactory()

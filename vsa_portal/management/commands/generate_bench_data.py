@@ -9,6 +9,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
 
+from agenda.enums import Audience, EventKind
+from agenda.models import Event
 from offers.enums import OfferKind, Structure
 from offers.models import Offer, Profession
 from territory.enums import FacilityKind
@@ -24,6 +26,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--offers", type=int, default=100_000)
         parser.add_argument("--facilities", type=int, default=5_000)
+        parser.add_argument("--events", type=int, default=20_000)
         parser.add_argument("--seed", type=int, default=7)
 
     def handle(self, *args, **options):
@@ -35,6 +38,7 @@ class Command(BaseCommand):
             raise CommandError("Load the territory first (manage.py load_territory).")
         self.facilities(rng, communes, options["facilities"] - HealthFacility.objects.count())
         self.offers(rng, communes, options["offers"] - Offer.objects.count())
+        self.events(rng, communes, options["events"] - Event.objects.count())
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
 
@@ -59,6 +63,30 @@ class Command(BaseCommand):
             )
         HealthFacility.objects.bulk_create(rows, batch_size=BATCH)
         self.stdout.write(f"facilities: {HealthFacility.objects.count()}")
+
+    def events(self, rng, communes, count):
+        now = timezone.now()
+        rows = []
+        for number in range(max(count, 0)):
+            commune = rng.choice(communes)
+            starts = now + timedelta(hours=rng.randint(-2000, 6000))
+            rows.append(
+                Event(
+                    title=f"Événement de charge {number}",
+                    kind=rng.choice(EventKind.values),
+                    audiences=[rng.choice(Audience.values)],
+                    starts_at=starts,
+                    ends_at=starts + timedelta(hours=2),
+                    commune=commune,
+                    point=self.point_in(rng, commune),
+                    description="Événement généré pour le banc d’essai.",
+                    status=PublicationStatus.PUBLISHED,
+                    published_at=now,
+                    is_demo=True,
+                )
+            )
+        Event.objects.bulk_create(rows, batch_size=BATCH)
+        self.stdout.write(f"events: {Event.objects.count()}")
 
     def offers(self, rng, communes, count):
         professions = list(Profession.objects.all())
