@@ -3,7 +3,8 @@ from datetime import date, datetime, time
 
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import F
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber, TruncDate
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -20,6 +21,8 @@ from territory.maps import build_map, layer_url
 from vsa_portal.search import filtered, paginate, querystring_without_page
 
 PAGE_SIZE = 20
+EVENTS_PER_DAY = 3
+FEED_LIMIT = 200
 
 
 def search(request, queryset):
@@ -89,10 +92,31 @@ def month(request):
     filterset = EventFilter(
         params or None, queryset=Event.objects.published().select_related("commune")
     )
-    events = filtered(filterset).filter(starts_at__range=(start, end)).order_by("starts_at", "pk")
+    in_month = filtered(filterset).filter(starts_at__range=(start, end))
+    # At most a few events per day on the grid, with a link to the day's full list: a busy
+    # month stays a small page.
+    counts = dict(
+        in_month.annotate(day=TruncDate("starts_at", tzinfo=tz))
+        .order_by()
+        .values("day")
+        .annotate(total=Count("pk"))
+        .values_list("day", "total")
+    )
+    shown = (
+        in_month.annotate(
+            day=TruncDate("starts_at", tzinfo=tz),
+            rank=Window(
+                RowNumber(),
+                partition_by=[TruncDate("starts_at", tzinfo=tz)],
+                order_by=[F("starts_at"), F("pk")],
+            ),
+        )
+        .filter(rank__lte=EVENTS_PER_DAY)
+        .order_by("starts_at", "pk")
+    )
     by_day = {}
-    for event in events:
-        by_day.setdefault(timezone.localtime(event.starts_at).date(), []).append(event)
+    for event in shown:
+        by_day.setdefault(event.day, []).append(event)
     first = date(year, month_number, 1)
     prev_year, prev_month = (year - 1, 12) if month_number == 1 else (year, month_number - 1)
     next_year, next_month = (year + 1, 1) if month_number == 12 else (year, month_number + 1)
@@ -102,7 +126,15 @@ def month(request):
         {
             "first": first,
             "weeks": [
-                [(day, by_day.get(day, []), day.month == month_number) for day in week]
+                [
+                    (
+                        day,
+                        by_day.get(day, []),
+                        day.month == month_number,
+                        counts.get(day, 0) - len(by_day.get(day, [])),
+                    )
+                    for day in week
+                ]
                 for week in weeks
             ],
             "previous": f"{prev_year:04d}-{prev_month:02d}",

@@ -142,3 +142,18 @@ def test_map_layer_of_upcoming_events(visitor):
 
 def test_unpublished_event_is_404(visitor):
     assert visitor.get(EventFactory(status="submitted").get_absolute_url()).status_code == 404
+
+
+def test_a_busy_day_shows_three_events_and_a_link_to_the_others(visitor):
+    for hour in range(8, 14):
+        EventFactory(
+            title=f"À {hour} h",
+            starts_at=datetime(2027, 4, 6, hour, 0, tzinfo=PARIS),
+            ends_at=datetime(2027, 4, 6, hour, 30, tzinfo=PARIS),
+        )
+    with assert_max_queries(8):
+        html = visitor.get(reverse("agenda:month"), {"mois": "2027-04"}).content.decode()
+    assert "08:00 À 8 h" in html and "10:00 À 10 h" in html
+    assert "11:00 À 11 h" not in html
+    assert "et 3 autres" in html
+    assert "du=2027-04-06&amp;au=2027-04-06" in html
