@@ -268,7 +268,7 @@ def feed(request):
             content_type="text/plain; charset=utf-8",
         )
     return ics_response(
-        results.order_by("starts_at", "pk")[:500],
+        results.order_by("starts_at", "pk")[:FEED_LIMIT],
         "agenda.ics",
         _("Agenda — %(name)s") % {"name": settings.PORTAL["NAME"]},
     )

@@ -157,3 +157,24 @@ def test_a_busy_day_shows_three_events_and_a_link_to_the_others(visitor):
     assert "11:00 À 11 h" not in html
     assert "et 3 autres" in html
     assert "du=2027-04-06&amp;au=2027-04-06" in html
+
+
+def test_the_feed_holds_at_most_the_next_200_events(visitor):
+    from agenda.models import Event
+    from agenda.views import FEED_LIMIT
+
+    template = EventFactory()
+    Event.objects.bulk_create(
+        [
+            Event(
+                **{
+                    f.attname: getattr(template, f.attname)
+                    for f in Event._meta.concrete_fields
+                    if f.attname != "id"
+                }
+            )
+            for _ in range(FEED_LIMIT + 20)
+        ]
+    )
+    calendar = Calendar.from_ical(visitor.get(reverse("agenda:feed")).content)
+    assert len(calendar.walk("VEVENT")) == FEED_LIMIT
