@@ -1,9 +1,12 @@
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from agenda.admin import registrations_csv
@@ -60,27 +63,6 @@ def home(request):
     )
 
 
-def save_offer(request, form):
-    """Save as a draft or submit, as the button pressed says; e-mail the project lead."""
-    submit = "submit" in request.POST
-    with transaction.atomic():
-        offer = form.save(commit=False)
-        offer.status = PublicationStatus.SUBMITTED if submit else PublicationStatus.DRAFT
-        offer.rejection_reason = ""
-        if offer.created_by_id is None:
-            offer.created_by = request.user
-        offer.save()
-        if submit:
-            notify_offer_submitted(offer, request)
-    messages.success(
-        request,
-        _("Offre soumise : la cheffe de projet la relit avant publication.")
-        if submit
-        else _("Brouillon enregistré."),
-    )
-    return redirect("partners:home")
-
-
 @require_POST
 @partner_required
 def invite(request):
@@ -111,57 +93,6 @@ def invite(request):
     return redirect("partners:home")
 
 
-@partner_required
-def offer_create(request):
-    organisations = Organisation.objects.filter(
-        pk__in=[o.pk for o in request.partner_organisations]
-    )
-    form = PartnerOfferForm(request.POST or None, organisations=organisations)
-    if request.method == "POST" and form.is_valid():
-        return save_offer(request, form)
-    return render(
-        request,
-        "collective/partner/offer_form.html",
-        {"form": form, "offer": None},
-        status=400 if form.errors else 200,
-    )
-
-
-@partner_required
-def offer_edit(request, pk):
-    offer = get_for_partner(request, Offer.objects.all(), pk=pk)
-    if offer.status not in EDITABLE:
-        messages.error(
-            request,
-            _("Une offre publiée ne se modifie plus : retirez-la et créez-en une nouvelle."),
-        )
-        return redirect("partners:home")
-    organisations = Organisation.objects.filter(
-        pk__in=[o.pk for o in request.partner_organisations]
-    )
-    form = PartnerOfferForm(request.POST or None, instance=offer, organisations=organisations)
-    if request.method == "POST" and form.is_valid():
-        return save_offer(request, form)
-    return render(
-        request,
-        "collective/partner/offer_form.html",
-        {"form": form, "offer": offer},
-        status=400 if form.errors else 200,
-    )
-
-
-@require_POST
-@partner_required
-def offer_withdraw(request, pk):
-    offer = get_for_partner(request, Offer.objects.all(), pk=pk)
-    offer.status = PublicationStatus.ARCHIVED
-    offer.save(update_fields=["status", "updated_at"])
-    messages.success(
-        request, _("L’offre « %(title)s » est retirée du portail.") % {"title": offer.title}
-    )
-    return redirect("partners:home")
-
-
 @require_POST
 @partner_required
 def offer_fill(request, pk):
@@ -174,76 +105,142 @@ def offer_fill(request, pk):
     return redirect("partners:home")
 
 
-def save_event(request, form):
+@dataclass(frozen=True)
+class PartnerContent:
+    """What partners post through the publication workflow, and how the space words it."""
+
+    model: type
+    form_class: type
+    notify_submitted: object
+    create_title: str
+    edit_title: str
+    intro: str
+    published_notice: str
+    submitted_message: str
+    withdrawn_message: str
+    not_editable_message: str
+
+
+OFFERS = PartnerContent(
+    model=Offer,
+    form_class=PartnerOfferForm,
+    notify_submitted=notify_offer_submitted,
+    create_title=gettext_lazy("Publier une offre d’exercice"),
+    edit_title=gettext_lazy("Modifier une offre"),
+    intro=gettext_lazy(
+        "L’offre est relue par la cheffe de projet santé avant sa publication. Les coordonnées du "
+        "contact ne sont jamais affichées : les professionnels vous écrivent par le formulaire du portail."
+    ),
+    published_notice=gettext_lazy(
+        "Cette offre est publiée : une fois modifiée, elle quitte le portail le temps que la cheffe "
+        "de projet relise vos changements."
+    ),
+    submitted_message=gettext_lazy(
+        "Offre soumise : la cheffe de projet la relit avant publication."
+    ),
+    withdrawn_message=gettext_lazy("L’offre « %(title)s » est retirée du portail."),
+    not_editable_message=gettext_lazy(
+        "Une offre expirée ou retirée ne se modifie plus : créez-en une nouvelle."
+    ),
+)
+
+EVENTS = PartnerContent(
+    model=Event,
+    form_class=PartnerEventForm,
+    notify_submitted=notify_event_submitted,
+    create_title=gettext_lazy("Proposer un événement"),
+    edit_title=gettext_lazy("Modifier un événement"),
+    intro=gettext_lazy(
+        "L’événement est relu par la cheffe de projet santé avant sa publication dans l’agenda."
+    ),
+    published_notice=gettext_lazy(
+        "Cet événement est publié : une fois modifié, il quitte l’agenda le temps que la cheffe de "
+        "projet relise vos changements."
+    ),
+    submitted_message=gettext_lazy(
+        "Événement soumis : la cheffe de projet le relit avant publication."
+    ),
+    withdrawn_message=gettext_lazy("L’événement « %(title)s » est retiré de l’agenda."),
+    not_editable_message=gettext_lazy("Un événement retiré ou expiré ne se modifie plus."),
+)
+
+
+def save_content(request, form, content):
+    """Save as a draft or submit, as the button pressed says; e-mail the project lead."""
     submit = "submit" in request.POST
     with transaction.atomic():
-        event = form.save(commit=False)
-        event.status = PublicationStatus.SUBMITTED if submit else PublicationStatus.DRAFT
-        event.rejection_reason = ""
-        if event.created_by_id is None:
-            event.created_by = request.user
-        event.save()
+        item = form.save(commit=False)
+        item.status = PublicationStatus.SUBMITTED if submit else PublicationStatus.DRAFT
+        item.rejection_reason = ""
+        if item.created_by_id is None:
+            item.created_by = request.user
+        item.save()
         if submit:
-            notify_event_submitted(event, request)
-    messages.success(
-        request,
-        _("Événement soumis : la cheffe de projet le relit avant publication.")
-        if submit
-        else _("Brouillon enregistré."),
-    )
+            content.notify_submitted(item, request)
+    messages.success(request, content.submitted_message if submit else _("Brouillon enregistré."))
     return redirect("partners:home")
 
 
-@partner_required
-def event_create(request):
-    organisations = Organisation.objects.filter(
-        pk__in=[o.pk for o in request.partner_organisations]
-    )
-    form = PartnerEventForm(
-        request.POST or None, request.FILES or None, organisations=organisations
-    )
-    if request.method == "POST" and form.is_valid():
-        return save_event(request, form)
-    return render(
-        request,
-        "collective/partner/event_form.html",
-        {"form": form, "event": None},
-        status=400 if form.errors else 200,
-    )
-
-
-@partner_required
-def event_edit(request, pk):
-    event = get_for_partner(request, Event.objects.all(), pk=pk)
-    if event.status not in EDITABLE:
-        messages.error(request, _("Un événement retiré ou expiré ne se modifie plus."))
+def content_form(request, content, pk=None):
+    """Create (no ``pk``) or edit one of the organisation's items."""
+    item = get_for_partner(request, content.model.objects.all(), pk=pk) if pk else None
+    if item is not None and item.status not in EDITABLE:
+        messages.error(request, content.not_editable_message)
         return redirect("partners:home")
     organisations = Organisation.objects.filter(
         pk__in=[o.pk for o in request.partner_organisations]
     )
-    form = PartnerEventForm(
-        request.POST or None, request.FILES or None, instance=event, organisations=organisations
+    form = content.form_class(
+        request.POST or None, request.FILES or None, instance=item, organisations=organisations
     )
     if request.method == "POST" and form.is_valid():
-        return save_event(request, form)
+        return save_content(request, form, content)
     return render(
         request,
-        "collective/partner/event_form.html",
-        {"form": form, "event": event},
+        "collective/partner/content_form.html",
+        {"form": form, "item": item, "content": content},
         status=400 if form.errors else 200,
     )
+
+
+def content_withdraw(request, content, pk):
+    item = get_for_partner(request, content.model.objects.all(), pk=pk)
+    item.status = PublicationStatus.ARCHIVED
+    item.save(update_fields=["status", "updated_at"])
+    messages.success(request, content.withdrawn_message % {"title": item.title})
+    return redirect("partners:home")
+
+
+@partner_required
+def offer_create(request):
+    return content_form(request, OFFERS)
+
+
+@partner_required
+def offer_edit(request, pk):
+    return content_form(request, OFFERS, pk)
+
+
+@require_POST
+@partner_required
+def offer_withdraw(request, pk):
+    return content_withdraw(request, OFFERS, pk)
+
+
+@partner_required
+def event_create(request):
+    return content_form(request, EVENTS)
+
+
+@partner_required
+def event_edit(request, pk):
+    return content_form(request, EVENTS, pk)
 
 
 @require_POST
 @partner_required
 def event_withdraw(request, pk):
-    event = get_for_partner(request, Event.objects.all(), pk=pk)
-    event.status = PublicationStatus.ARCHIVED
-    event.save(update_fields=["status", "updated_at"])
-    messages.success(
-        request, _("L’événement « %(title)s » est retiré de l’agenda.") % {"title": event.title}
-    )
-    return redirect("partners:home")
+    return content_withdraw(request, EVENTS, pk)
 
 
 @partner_required
