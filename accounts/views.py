@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -14,29 +14,54 @@ from accounts.personal_data import delete_account, export_json
 from offers.models import Offer
 
 
+def favorite_models():
+    from agenda.models import Event
+
+    return {"offres": Offer, "evenements": Event}
+
+
 @login_required
 @require_GET
 def favorites(request):
-    offer_type = ContentType.objects.get_for_model(Offer)
-    ids = request.user.favorites.filter(content_type=offer_type).values("object_id")
-    offers = Offer.objects.published().filter(pk__in=ids).select_related("commune", "profession")
-    return render(request, "accounts/favorites.html", {"offers": offers})
+    from agenda.models import Event
+
+    ids = {
+        model: request.user.favorites.filter(
+            content_type=ContentType.objects.get_for_model(model)
+        ).values("object_id")
+        for model in (Offer, Event)
+    }
+    return render(
+        request,
+        "accounts/favorites.html",
+        {
+            "offers": Offer.objects.published()
+            .filter(pk__in=ids[Offer])
+            .select_related("commune", "profession"),
+            "events": Event.objects.published()
+            .filter(pk__in=ids[Event])
+            .select_related("commune", "organisation"),
+        },
+    )
 
 
 @login_required
 @require_POST
-def toggle_favorite(request, pk):
-    offer = get_object_or_404(Offer.objects.published(), pk=pk)
-    offer_type = ContentType.objects.get_for_model(Offer)
+def toggle_favorite(request, kind, pk):
+    model = favorite_models().get(kind)
+    if model is None:
+        raise Http404
+    item = get_object_or_404(model.objects.published(), pk=pk)
+    content_type = ContentType.objects.get_for_model(model)
     favorite, created = Favorite.objects.get_or_create(
-        user=request.user, content_type=offer_type, object_id=offer.pk
+        user=request.user, content_type=content_type, object_id=item.pk
     )
     if created:
-        messages.success(request, _("Offre ajoutée à vos favoris."))
+        messages.success(request, _("Ajouté à vos favoris."))
     else:
         favorite.delete()
-        messages.success(request, _("Offre retirée de vos favoris."))
-    return redirect(offer.get_absolute_url())
+        messages.success(request, _("Retiré de vos favoris."))
+    return redirect(item.get_absolute_url())
 
 
 @login_required

@@ -185,6 +185,8 @@ def detail_context(request, event, form):
         "form": form,
         "jsonld": event_jsonld(event, request.build_absolute_uri(event.get_absolute_url())),
         "seats_left": seats_left(event),
+        "is_favorite": request.user.is_authenticated
+        and request.user.favorites.filter(content_type__model="event", object_id=event.pk).exists(),
     }
 
 

@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from agenda.models import Event
+from offers.models import Offer
 from territory.filters import CommuneFilter, FacilityFilter
 from territory.geo import BboxError, parse_bbox, parse_zoom
 from territory.layers import REGISTRY
@@ -78,6 +80,14 @@ def commune_detail(request, slug):
     facilities = HealthFacility.objects.select_related("commune")
     local = list(facilities.filter(commune=commune).order_by("kind", "name"))
     nearby = list(facilities.exclude(commune=commune).near(commune, NEARBY_KM)[:20])
+    offers = list(
+        Offer.objects.available()
+        .select_related("commune", "profession")
+        .nearest(commune, NEARBY_KM)[:4]
+    )
+    events = list(
+        Event.objects.upcoming().select_related("commune").nearest(commune, NEARBY_KM)[:4]
+    )
     west, south, east, north = commune.boundary.extent
     margin = 0.05
     return render(
@@ -90,6 +100,8 @@ def commune_detail(request, slug):
             "facilities": local,
             "nearby": nearby,
             "nearby_km": NEARBY_KM,
+            "offers": offers,
+            "events": events,
             "map": build_map(
                 "carte-commune",
                 _("Les établissements de santé autour de %(commune)s") % {"commune": commune.name},

@@ -28,20 +28,23 @@ def test_visitor_is_asked_to_log_in_for_favorites_and_alerts(visitor):
 
 def test_professional_keeps_and_removes_a_favorite(professional, professional_user):
     offer = OfferFactory(title="Collaboration à Pernes")
-    professional.post(reverse("accounts:toggle_favorite", args=[offer.pk]))
+    professional.post(reverse("accounts:toggle_favorite", args=["offres", offer.pk]))
     assert Favorite.objects.filter(user=professional_user, object_id=offer.pk).exists()
     with assert_max_queries(8):
         html = professional.get(reverse("accounts:favorites")).content.decode()
     assert "Collaboration à Pernes" in html
     assert "Retirer de mes favoris" in professional.get(offer.get_absolute_url()).content.decode()
-    professional.post(reverse("accounts:toggle_favorite", args=[offer.pk]))
+    professional.post(reverse("accounts:toggle_favorite", args=["offres", offer.pk]))
     assert not Favorite.objects.exists()
 
 
 def test_favorites_of_unpublished_offers_are_404(professional):
     draft = OfferFactory(status="draft")
     assert (
-        professional.post(reverse("accounts:toggle_favorite", args=[draft.pk])).status_code == 404
+        professional.post(
+            reverse("accounts:toggle_favorite", args=["offres", draft.pk])
+        ).status_code
+        == 404
     )
 
 
@@ -140,3 +143,17 @@ def test_digests_are_scheduled_daily_and_weekly():
     schedule = settings.CELERY_BEAT_SCHEDULE
     assert schedule["alerts-daily"]["args"] == ["daily"]
     assert schedule["alerts-weekly"]["args"] == ["weekly"]
+
+
+def test_events_can_be_favorites_too(professional):
+    from tests.factories import EventFactory
+
+    event = EventFactory(title="Soirée des internes")
+    professional.post(reverse("accounts:toggle_favorite", args=["evenements", event.pk]))
+    assert "Soirée des internes" in professional.get(reverse("accounts:favorites")).content.decode()
+    assert (
+        professional.post(
+            reverse("accounts:toggle_favorite", args=["boulangeries", event.pk])
+        ).status_code
+        == 404
+    )

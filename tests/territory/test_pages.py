@@ -195,3 +195,17 @@ def test_commune_list_invalid_zone_gives_a_form_error(visitor):
 def test_commune_list_empty_state(visitor):
     response = visitor.get(reverse("territory:commune_list"), {"q": "Atlantis"})
     assert "Aucune commune ne correspond à ces filtres." in response.content.decode()
+
+
+def test_commune_page_shows_offers_and_events_nearby(visitor):
+    from tests.factories import EventFactory, OfferFactory, commune
+
+    OfferFactory(title="Collaboration à Pernes", commune=commune("84088"))
+    OfferFactory(title="Collaboration à Bollène", commune=commune("84019"))
+    EventFactory(title="Formation à Carpentras")
+    with assert_max_queries(10):
+        html = visitor.get(
+            reverse("territory:commune_detail", args=["carpentras"])
+        ).content.decode()
+    assert "Collaboration à Pernes" in html and "Collaboration à Bollène" not in html
+    assert "Formation à Carpentras" in html
