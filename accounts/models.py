@@ -66,6 +66,15 @@ class User(AbstractUser):
         return self.get_full_name() or self.email
 
 
+class FavoriteQuerySet(models.QuerySet):
+    def holds(self, user, item):
+        """Whether ``user`` keeps ``item`` (False for visitors)."""
+        if not user.is_authenticated:
+            return False
+        content_type = ContentType.objects.get_for_model(item)
+        return self.filter(user=user, content_type=content_type, object_id=item.pk).exists()
+
+
 class Favorite(models.Model):
     """Something a professional keeps: an offer today, housing and events when they exist."""
 
@@ -74,6 +83,8 @@ class Favorite(models.Model):
     object_id = models.PositiveBigIntegerField()
     item = GenericForeignKey("content_type", "object_id")
     created_at = models.DateTimeField(_("ajouté le"), auto_now_add=True)
+
+    objects = FavoriteQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("favori")

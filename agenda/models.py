@@ -2,7 +2,6 @@ from django.contrib.gis.db import models
 from django.contrib.postgres.fields import ArrayField
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from agenda.enums import Audience, EventKind, RegistrationMode, RegistrationStatus
@@ -70,6 +69,8 @@ class Event(Publishable):
         related_name="+",
     )
 
+    SLUG_FALLBACK = "evenement"
+
     objects = EventQuerySet.as_manager()
 
     class Meta:
@@ -92,10 +93,6 @@ class Event(Publishable):
         if self.point is None and self.commune_id:
             self.point = self.commune.reference_point
         super().save(*args, **kwargs)
-
-    @property
-    def url_slug(self):
-        return slugify(self.title)[:60].strip("-") or "evenement"
 
     def get_absolute_url(self):
         return reverse("agenda:detail", args=[self.pk, self.url_slug])

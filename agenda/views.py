@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.models import Favorite
 from agenda.filters import EventFilter
 from agenda.forms import RegistrationForm
 from agenda.ics import calendar
@@ -185,8 +186,7 @@ def detail_context(request, event, form):
         "form": form,
         "jsonld": event_jsonld(event, request.build_absolute_uri(event.get_absolute_url())),
         "seats_left": seats_left(event),
-        "is_favorite": request.user.is_authenticated
-        and request.user.favorites.filter(content_type__model="event", object_id=event.pk).exists(),
+        "is_favorite": Favorite.objects.holds(request.user, event),
     }
 
 

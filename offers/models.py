@@ -1,7 +1,6 @@
 from django.contrib.gis.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from collective.models import Organisation
@@ -128,6 +127,8 @@ class Offer(Publishable):
         related_name="+",
     )
 
+    SLUG_FALLBACK = "offre"
+
     objects = OfferQuerySet.as_manager()
 
     class Meta:
@@ -219,10 +220,6 @@ class Offer(Publishable):
                     (field.verbose_name, self.published_snapshot.get(name), current[name])
                 )
         return changes
-
-    @property
-    def url_slug(self):
-        return slugify(self.title)[:60].strip("-") or "offre"
 
     def get_absolute_url(self):
         return reverse("offers:detail", args=[self.pk, self.url_slug])

@@ -6,6 +6,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.models import Favorite
 from offers.emails import notify_offer_contact
 from offers.filters import OfferFilter
 from offers.forms import OfferContactForm
@@ -124,8 +125,7 @@ def detail_context(request, offer, form):
         "job_posting": job_posting(offer, url),
         "share_url": url,
         "share_mailto": "mailto:?" + urlencode({"subject": offer.title, "body": url}),
-        "is_favorite": request.user.is_authenticated
-        and request.user.favorites.filter(content_type__model="offer", object_id=offer.pk).exists(),
+        "is_favorite": Favorite.objects.holds(request.user, offer),
     }
 
 

@@ -6,6 +6,7 @@ draft → submitted → published (or rejected with a reason) → expired / arch
 
 from django.db import models
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 
@@ -60,6 +61,13 @@ class Publishable(models.Model):
 
     class Meta:
         abstract = True
+
+    SLUG_FALLBACK = "contenu"
+
+    @property
+    def url_slug(self):
+        """The readable part of the item's URL, from its title (the pk makes it unique)."""
+        return slugify(self.title)[:60].strip("-") or self.SLUG_FALLBACK
 
     def publish(self):
         self.status = PublicationStatus.PUBLISHED
