@@ -68,7 +68,7 @@ class SignupForm(forms.Form):
         user.terms_accepted_at = timezone.now()
         user.terms_version = TERMS_VERSION
         user.save()
-        from collective.invitations import accept_pending_for
+        from organisations.invitations import accept_pending_for
 
         accept_pending_for(user)
 

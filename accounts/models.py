@@ -4,7 +4,24 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from offers.enums import ProfessionalStatus
+from accounts.enums import ProfessionalStatus
+
+
+class Profession(models.Model):
+    """Professions offers are for: data, so that a deployment lists what it needs."""
+
+    name = models.CharField(_("nom"), max_length=100, unique=True)
+    slug = models.SlugField(_("identifiant d’URL"), max_length=100, unique=True)
+    position = models.PositiveSmallIntegerField(_("ordre d’affichage"), default=0)
+
+    class Meta:
+        db_table = "offers_profession"  # the table kept its name when the model moved
+        verbose_name = _("profession")
+        verbose_name_plural = _("professions")
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
 
 
 class UserManager(BaseUserManager):
@@ -40,7 +57,7 @@ class User(AbstractUser):
         _("statut"), max_length=20, blank=True, choices=ProfessionalStatus.choices
     )
     profession = models.ForeignKey(
-        "offers.Profession",
+        Profession,
         verbose_name=_("profession"),
         on_delete=models.SET_NULL,
         null=True,

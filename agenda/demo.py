@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from agenda.enums import Audience, EventKind, RegistrationMode
 from agenda.models import Event
-from collective.models import Organisation
+from organisations.models import Organisation
 from territory.models import Commune
 from vsa_portal.publication import PublicationStatus
 

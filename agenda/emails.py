@@ -16,7 +16,7 @@ def notify_event_submitted(event, request):
 
 
 def notify_event_decision(event):
-    from collective.models import Membership
+    from organisations.models import Membership
 
     recipients = list(
         Membership.objects.confirmed()

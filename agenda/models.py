@@ -4,9 +4,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.enums import ProfessionalStatus
 from agenda.enums import Audience, EventKind, RegistrationMode, RegistrationStatus
-from collective.models import Organisation
-from offers.enums import ProfessionalStatus
+from organisations.models import Organisation
 from territory.models import Commune, NearQuerySet
 from vsa_portal.publication import Publishable, PublishableQuerySet
 

@@ -5,16 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletGeoAdmin
 
 from offers.emails import notify_offer_decision
-from offers.models import Offer, OfferContact, Profession
+from offers.models import Offer, OfferContact
 from vsa_portal.moderation import ModerationActionsMixin
 from vsa_portal.publication import PublicationStatus
-
-
-@admin.register(Profession)
-class ProfessionAdmin(admin.ModelAdmin):
-    list_display = ["name", "position"]
-    list_editable = ["position"]
-    prepopulated_fields = {"slug": ["name"]}
 
 
 class OfferContactInline(admin.TabularInline):

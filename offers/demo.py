@@ -6,10 +6,11 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from collective.enums import OrganisationKind
-from collective.models import Organisation
+from accounts.models import Profession
 from offers.enums import OfferKind, PlacePrecision, Structure
-from offers.models import Offer, Profession
+from offers.models import Offer
+from organisations.enums import OrganisationKind
+from organisations.models import Organisation
 from territory.models import Commune, HealthFacility
 from vsa_portal.publication import PublicationStatus
 

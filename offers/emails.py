@@ -65,7 +65,7 @@ def notify_offer_submitted(offer, request):
 
 def notify_offer_decision(offer, request=None):
     """Tell the organisation's members whether their offer was published or refused."""
-    from collective.models import Membership
+    from organisations.models import Membership
 
     recipients = list(
         Membership.objects.confirmed()

@@ -28,17 +28,6 @@ class PlacePrecision(models.TextChoices):
     COMMUNE = "commune", _("Commune seulement")
 
 
-class ProfessionalStatus(models.TextChoices):
-    STUDENT = "etudiant", _("Étudiant·e")
-    INTERN = "interne", _("Interne")
-    JUNIOR_DOCTOR = "docteur_junior", _("Docteur junior")
-    LOCUM = "remplacant", _("Remplaçant·e")
-    SETTLED = "installe", _("Installé·e")
-    SALARIED = "salarie", _("Salarié·e")
-    RETIRED = "retraite", _("Retraité·e")
-    OTHER = "autre", _("Autre")
-
-
 class OfferOrdering(models.TextChoices):
     NEWEST = "recentes", _("Les plus récentes")
     CLOSEST = "proches", _("Les plus proches")

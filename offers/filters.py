@@ -3,8 +3,9 @@ from django import forms
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Profession
 from offers.enums import OfferKind, OfferOrdering, Structure
-from offers.models import Offer, Profession
+from offers.models import Offer
 from territory.filters import commune_filter, epci_filter
 from territory.models import CPTS
 from vsa_portal.widgets import FastSelect

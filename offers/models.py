@@ -3,26 +3,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from collective.models import Organisation
-from offers.enums import OfferKind, PlacePrecision, ProfessionalStatus, Structure
+from accounts.enums import ProfessionalStatus
+from accounts.models import Profession
+from offers.enums import OfferKind, PlacePrecision, Structure
+from organisations.models import Organisation
 from territory.models import Commune, HealthFacility, NearQuerySet
 from vsa_portal.publication import Publishable, PublishableQuerySet
-
-
-class Profession(models.Model):
-    """Professions offers are for: data, so that a deployment lists what it needs."""
-
-    name = models.CharField(_("nom"), max_length=100, unique=True)
-    slug = models.SlugField(_("identifiant d’URL"), max_length=100, unique=True)
-    position = models.PositiveSmallIntegerField(_("ordre d’affichage"), default=0)
-
-    class Meta:
-        verbose_name = _("profession")
-        verbose_name_plural = _("professions")
-        ordering = ["position", "name"]
-
-    def __str__(self):
-        return self.name
 
 
 class OfferQuerySet(PublishableQuerySet, NearQuerySet):

@@ -26,15 +26,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def territory(db):
     """Reference data for tests that need it, including transactional (browser) tests, whose
     database is emptied after each test."""
-    from django.apps import apps
-
     from territory.models import Commune
 
     if not Commune.objects.exists():
         call_command("load_territory", stdout=io.StringIO())
         # A transactional test's flush also removed what the data migrations created.
-        professions = importlib.import_module("offers.migrations.0002_professions")
-        professions.create_professions(apps, None)
+        from accounts.models import Profession
+
+        professions = importlib.import_module("offers.migrations.0002_professions").PROFESSIONS
+        for position, (name, slug) in enumerate(professions):
+            Profession.objects.get_or_create(
+                slug=slug, defaults={"name": name, "position": position}
+            )
 
 
 @pytest.fixture
@@ -76,7 +79,7 @@ def professional(professional_user):
 def partner_client(organisation_name):
     from django.utils import timezone
 
-    from collective.models import Membership
+    from organisations.models import Membership
     from tests.factories import OrganisationFactory
 
     organisation = OrganisationFactory(name=organisation_name)

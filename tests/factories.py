@@ -22,7 +22,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "collective.Organisation"
+        model = "organisations.Organisation"
         django_get_or_create = ("name",)
 
     name = factory.Sequence(lambda n: f"Organisation partenaire {n}")
@@ -30,7 +30,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
 
 
 def profession(slug):
-    from offers.models import Profession
+    from accounts.models import Profession
 
     return Profession.objects.get(slug=slug)
 

@@ -28,7 +28,7 @@ urlpatterns = [
     path("collectif/", include("collective.urls")),
     path("compte/", include("accounts.urls")),
     path("compte/", include("allauth.urls")),
-    path("espace-partenaire/", include("collective.partner_urls")),
+    path("espace-partenaire/", include("organisations.partner_urls")),
     path("admin/", admin.site.urls),
 ]
 

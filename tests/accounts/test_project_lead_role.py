@@ -36,7 +36,7 @@ def test_the_group_moderates_offers_and_curates_the_territory(lead_in_group):
     for url_name in [
         "admin:offers_offer_changelist",
         "admin:territory_zoning_import",
-        "admin:collective_membership_changelist",
+        "admin:organisations_membership_changelist",
         "admin:outbox_outgoingemail_changelist",
     ]:
         assert lead_in_group.get(reverse(url_name)).status_code == 200, url_name

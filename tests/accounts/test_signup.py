@@ -55,7 +55,7 @@ def test_signup_without_consent_is_refused(visitor):
 
 
 def test_professional_edits_the_profile(professional, professional_user):
-    from offers.models import Profession
+    from accounts.models import Profession
 
     response = professional.post(
         reverse("accounts:profile"),

@@ -10,7 +10,7 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.core import mail
 from django.utils import timezone
 
-from collective.models import Membership
+from organisations.models import Membership
 from tests.conftest import TOTP_SECRET
 from tests.e2e.test_partner_publication import sign_in, sign_in_as_project_lead
 from tests.factories import OrganisationFactory, UserFactory

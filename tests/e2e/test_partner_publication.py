@@ -8,7 +8,7 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP
 
 from accounts.models import User
-from collective.models import Membership
+from organisations.models import Membership
 from outbox.models import OutgoingEmail
 from tests.conftest import TOTP_SECRET, totp_code
 from tests.factories import OrganisationFactory, UserFactory

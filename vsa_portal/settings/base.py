@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "vsa_portal",
     "accounts",
     "territory",
+    "organisations",
     "offers",
     "housing",
     "aids",

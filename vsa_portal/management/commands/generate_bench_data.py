@@ -9,10 +9,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
 
+from accounts.models import Profession
 from agenda.enums import Audience, EventKind
 from agenda.models import Event
 from offers.enums import OfferKind, Structure
-from offers.models import Offer, Profession
+from offers.models import Offer
 from territory.enums import FacilityKind
 from territory.models import Commune, HealthFacility
 from vsa_portal.publication import PublicationStatus

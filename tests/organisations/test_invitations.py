@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from collective.models import Invitation, Membership
+from organisations.models import Invitation, Membership
 from outbox.models import OutgoingEmail
 from tests.factories import UserFactory
 
@@ -26,7 +26,7 @@ def test_member_invites_and_project_lead_confirms_an_existing_account(partner_a,
     assert "Invitation à confirmer" in OutgoingEmail.objects.get().subject
 
     project_lead.post(
-        reverse("admin:collective_invitation_changelist"),
+        reverse("admin:organisations_invitation_changelist"),
         {"action": "confirm", "_selected_action": [invitation.pk]},
     )
     membership = Membership.objects.get(user=colleague)
@@ -43,7 +43,7 @@ def test_a_confirmed_invitation_attaches_the_account_created_later(
     )
     invitation = Invitation.objects.get()
     project_lead.post(
-        reverse("admin:collective_invitation_changelist"),
+        reverse("admin:organisations_invitation_changelist"),
         {"action": "confirm", "_selected_action": [invitation.pk]},
     )
     visitor.post(

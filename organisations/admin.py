@@ -3,8 +3,8 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from collective.invitations import confirm as confirm_invitation
-from collective.models import Invitation, Membership, Organisation
+from organisations.invitations import confirm as confirm_invitation
+from organisations.models import Invitation, Membership, Organisation
 from vsa_portal.images import reencode_image
 
 

@@ -13,11 +13,11 @@ from agenda.admin import registrations_csv
 from agenda.emails import notify_event_submitted
 from agenda.forms import PartnerEventForm
 from agenda.models import Event
-from collective.access import get_for_partner, partner_required
-from collective.models import Invitation, Organisation
-from collective.partner_forms import InvitationForm, PartnerOfferForm
 from offers.emails import notify_offer_submitted, project_lead_emails
 from offers.models import Offer
+from organisations.access import get_for_partner, partner_required
+from organisations.models import Invitation, Organisation
+from organisations.partner_forms import InvitationForm, PartnerOfferForm
 from outbox.services import queue_email
 from vsa_portal.publication import PublicationStatus
 
@@ -44,7 +44,7 @@ def home(request):
         by_status[offer.status].append(offer)
     return render(
         request,
-        "collective/partner/home.html",
+        "partners/home.html",
         {
             "organisations": request.partner_organisations,
             "sections": [
@@ -197,7 +197,7 @@ def content_form(request, content, pk=None):
         return save_content(request, form, content)
     return render(
         request,
-        "collective/partner/content_form.html",
+        "partners/content_form.html",
         {"form": form, "item": item, "content": content},
         status=400 if form.errors else 200,
     )
@@ -254,6 +254,6 @@ def event_registrations(request, pk):
         )
     return render(
         request,
-        "collective/partner/event_registrations.html",
+        "partners/event_registrations.html",
         {"event": event, "registrations": registrations},
     )

@@ -2,8 +2,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from collective.models import Membership
 from offers.models import Offer
+from organisations.models import Membership
 from outbox.models import OutgoingEmail
 from tests.factories import OfferFactory, OrganisationFactory, UserFactory, commune, profession
 from tests.helpers.queries import assert_max_queries

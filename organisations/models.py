@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from collective.enums import OrganisationKind
+from organisations.enums import OrganisationKind
 
 
 class Organisation(models.Model):
@@ -16,6 +16,7 @@ class Organisation(models.Model):
     is_demo = models.BooleanField(_("démo"), default=False)
 
     class Meta:
+        db_table = "collective_organisation"  # the table kept its name when the model moved
         verbose_name = _("organisation partenaire")
         verbose_name_plural = _("organisations partenaires")
         ordering = ["name"]
@@ -68,6 +69,7 @@ class Membership(models.Model):
     objects = MembershipQuerySet.as_manager()
 
     class Meta:
+        db_table = "collective_membership"
         verbose_name = _("membre d’une organisation")
         verbose_name_plural = _("membres des organisations")
         ordering = ["organisation__name", "user__email"]
@@ -104,6 +106,7 @@ class Invitation(models.Model):
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
 
     class Meta:
+        db_table = "collective_invitation"
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
         ordering = ["-created_at"]

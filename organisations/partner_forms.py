@@ -45,7 +45,7 @@ class InvitationForm(forms.Form):
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
-        from collective.models import Organisation
+        from organisations.models import Organisation
 
         self.fields["organisation"].queryset = Organisation.objects.filter(
             pk__in=[o.pk for o in organisations]

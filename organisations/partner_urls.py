@@ -1,6 +1,6 @@
 from django.urls import path
 
-from collective import partner_views
+from organisations import partner_views
 
 app_name = "partners"
 

@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from collective.models import Organisation
+from organisations.models import Organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ def image_bytes(size=(1200, 600), mode="RGB", image_format="JPEG", exif=True):
 
 def post_logo(client, filename, content):
     return client.post(
-        reverse("admin:collective_organisation_add"),
+        reverse("admin:organisations_organisation_add"),
         {
             "name": "CPTS du Ventoux",
             "kind": "cpts",

@@ -4,7 +4,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from collective.models import Invitation, Membership
+from organisations.models import Invitation, Membership
 from outbox.services import queue_email
 
 
@@ -23,7 +23,7 @@ def confirm(invitation):
             to=[invitation.email],
             subject=f"[{settings.PORTAL['SHORT_NAME']}] Invitation à rejoindre {invitation.organisation.name}",
             body=render_to_string(
-                "collective/emails/invitation.txt",
+                "organisations/emails/invitation.txt",
                 {
                     "invitation": invitation,
                     "has_account": user is not None,

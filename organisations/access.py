@@ -5,7 +5,7 @@ import functools
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 
-from collective.models import Organisation
+from organisations.models import Organisation
 
 
 def partner_organisations(user):
@@ -22,7 +22,7 @@ def partner_required(view):
     def wrapper(request, *args, **kwargs):
         organisations = list(partner_organisations(request.user))
         if not organisations:
-            return render(request, "collective/partner/not_a_member.html", status=403)
+            return render(request, "partners/not_a_member.html", status=403)
         request.partner_organisations = organisations
         return view(request, *args, **kwargs)
 
