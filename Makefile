@@ -27,6 +27,7 @@ data:
 
 quality: ## ruff, djlint and migrations in sync with the models
 	$(VENV)/ruff check .
+	$(VENV)/lint-imports
 	$(VENV)/ruff format --check .
 	$(VENV)/djlint templates --lint
 	$(VENV)/djlint templates --check

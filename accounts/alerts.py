@@ -8,17 +8,18 @@ UNSUBSCRIBE_SALT = "accounts.alerts.unsubscribe"
 DIGEST_LIMIT = 20
 
 
-def new_offers(saved_search, since):
-    """Offers matching the saved filters, published after ``since``; None if the filters no
-    longer validate (a profession or commune removed since)."""
-    from offers.filters import OfferFilter
-    from offers.models import Offer
-
-    queryset = Offer.objects.available().select_related("commune", "profession")
-    filterset = OfferFilter(QueryDict(saved_search.querystring), queryset=queryset)
+def new_items(saved_search, since):
+    """Items of the saved search's kind that match its filters and are new since ``since``;
+    None if the kind is gone or the filters no longer validate (a commune removed since)."""
+    kind = saved_search.content_kind
+    if kind is None or not kind.alert:
+        return None
+    filterset = kind.alert.filterset_class(
+        QueryDict(saved_search.querystring), queryset=kind.alert.queryset()
+    )
     if not filterset.is_valid():
         return None
-    return filterset.qs.filter(published_at__gt=since).order_by("-published_at", "-pk")
+    return kind.alert.new_since(filterset.qs, since)
 
 
 def unsubscribe_token(saved_search):

@@ -20,23 +20,37 @@ class UserChangeAdminForm(UserChangeForm):
 class SavedSearchForm(forms.ModelForm):
     class Meta:
         model = SavedSearch
-        fields = ["name", "querystring", "frequency"]
-        widgets = {"querystring": forms.HiddenInput}
+        fields = ["kind", "name", "querystring", "frequency"]
+        widgets = {"querystring": forms.HiddenInput, "kind": forms.HiddenInput}
         labels = {"name": _("Nom de l’alerte")}
 
-    def clean_querystring(self):
+    def clean_kind(self):
+        from vsa_portal import kinds
+
+        kind = kinds.get(self.cleaned_data["kind"])
+        if kind is None or not kind.alert:
+            raise forms.ValidationError(_("Ce type de contenu ne propose pas d’alerte."))
+        return kind.key
+
+    def clean(self):
         from django.http import QueryDict
 
-        from offers.filters import OfferFilter
+        from vsa_portal import kinds
 
-        querystring = self.cleaned_data["querystring"].lstrip("?")
-        params = QueryDict(querystring, mutable=True)
+        data = super().clean()
+        kind = kinds.get(data.get("kind") or "")
+        if kind is None or "querystring" not in data:
+            return data
+        params = QueryDict(data["querystring"].lstrip("?"), mutable=True)
         params.pop("page", None)
-        if not OfferFilter(params).is_valid():
-            raise forms.ValidationError(
-                _("Ces filtres ne sont pas valides : corrigez la recherche d’abord.")
+        if not kind.alert.filterset_class(params).is_valid():
+            self.add_error(
+                "querystring",
+                _("Ces filtres ne sont pas valides : corrigez la recherche d’abord."),
             )
-        return params.urlencode()
+        else:
+            data["querystring"] = params.urlencode()
+        return data
 
 
 TERMS_VERSION = "2026-11"

@@ -23,6 +23,21 @@ class Profession(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def content_kind(self):
+        from vsa_portal import kinds
+
+        return kinds.get(self.kind)
+
+    def get_list_url(self):
+        from django.urls import reverse
+
+        kind = self.content_kind
+        if kind is None or not kind.list_url:
+            return ""
+        url = reverse(kind.list_url)
+        return f"{url}?{self.querystring}" if self.querystring else url
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -125,6 +140,8 @@ class SavedSearch(models.Model):
         WEEKLY = "weekly", _("Chaque semaine")
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="saved_searches")
+    # The registry key of the kind of content searched ("offres", "evenements"…).
+    kind = models.CharField(_("type de contenu"), max_length=40, default="offres")
     name = models.CharField(_("nom"), max_length=120)
     querystring = models.CharField(_("filtres"), max_length=2000, blank=True)
     frequency = models.CharField(
@@ -141,3 +158,18 @@ class SavedSearch(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def content_kind(self):
+        from vsa_portal import kinds
+
+        return kinds.get(self.kind)
+
+    def get_list_url(self):
+        from django.urls import reverse
+
+        kind = self.content_kind
+        if kind is None or not kind.list_url:
+            return ""
+        url = reverse(kind.list_url)
+        return f"{url}?{self.querystring}" if self.querystring else url

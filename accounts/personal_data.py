@@ -7,14 +7,13 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
-ANONYMISED = "[supprimé]"
+from vsa_portal import kinds
 
 
 def export(user):
-    """Everything the portal holds about ``user``, as JSON-ready data."""
-    from offers.models import OfferContact
-
-    return {
+    """Everything the portal holds about ``user``, as JSON-ready data: the account here, then
+    each kind of content's own part (contacts about offers, event registrations…)."""
+    data = {
         "compte": {
             "email": user.email,
             "prenom": user.first_name,
@@ -47,18 +46,11 @@ def export(user):
             }
             for s in user.saved_searches.all()
         ],
-        "prises_de_contact": [
-            {
-                "offre": c.offer.title,
-                "nom": c.name,
-                "telephone": c.phone,
-                "message": c.message,
-                "envoyee_le": c.created_at,
-                "consentement": {"donne_le": c.consent_given_at, "version": c.consent_version},
-            }
-            for c in OfferContact.objects.filter(email__iexact=user.email).select_related("offer")
-        ],
     }
+    for kind in kinds.all_kinds():
+        if kind.personal_data:
+            data[kind.personal_data.section] = kind.personal_data.export(user)
+    return data
 
 
 def export_json(user):
@@ -67,16 +59,11 @@ def export_json(user):
     return json.dumps(export(user), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
 
 
-def anonymise_contacts(queryset):
-    """Keep that a contact happened (the funders' figures), drop who and what."""
-    return queryset.update(name=ANONYMISED, email="anonyme@invalid", phone="", message=ANONYMISED)
-
-
 def delete_account(user):
-    from offers.models import OfferContact
-
     with transaction.atomic():
-        anonymise_contacts(OfferContact.objects.filter(email__iexact=user.email))
+        for kind in kinds.all_kinds():
+            if kind.personal_data:
+                kind.personal_data.delete(user)
         user.delete()
 
 
@@ -85,7 +72,6 @@ def purge():
     from allauth.account.models import EmailAddress
 
     from accounts.models import User
-    from offers.models import OfferContact
     from outbox.models import OutgoingEmail
 
     now = timezone.now()
@@ -96,12 +82,12 @@ def purge():
     ).exclude(pk__in=verified)
     with transaction.atomic():
         accounts = unverified.delete()[0]
-        contacts = anonymise_contacts(
-            OfferContact.objects.filter(
-                created_at__lt=now - timedelta(days=settings.OFFER_CONTACT_RETENTION_DAYS)
-            ).exclude(name=ANONYMISED)
-        )
+        by_kind = {
+            kind.personal_data.section: kind.personal_data.purge()
+            for kind in kinds.all_kinds()
+            if kind.personal_data and kind.personal_data.purge
+        }
         emails = OutgoingEmail.objects.filter(
             sent_at__lt=now - timedelta(days=settings.SENT_EMAIL_RETENTION_DAYS)
         ).delete()[0]
-    return {"accounts": accounts, "contacts": contacts, "emails": emails}
+    return {"accounts": accounts, "emails": emails, **by_kind}

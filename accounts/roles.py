@@ -4,12 +4,10 @@ from django.contrib.auth.models import Group, Permission
 
 PROJECT_LEAD_GROUP = "Cheffe de projet"
 
-# (app, model, actions): everything the project lead curates; nothing about permissions,
-# groups or the portal's code.
+# (app, model, actions): what the project lead curates besides the kinds of content, which
+# declare their own permissions in the registry; nothing about permissions, groups or code.
 PROJECT_LEAD_PERMISSIONS = [
-    ("offers", "offer", ["view", "add", "change", "delete"]),
-    ("offers", "offercontact", ["view", "change"]),
-    ("offers", "profession", ["view", "add", "change"]),
+    ("accounts", "profession", ["view", "add", "change"]),
     ("territory", "commune", ["view", "change"]),
     ("territory", "epci", ["view", "change"]),
     ("territory", "cpts", ["view", "add", "change"]),
@@ -17,20 +15,51 @@ PROJECT_LEAD_PERMISSIONS = [
     ("territory", "zoning", ["view", "add", "change", "delete"]),
     ("organisations", "organisation", ["view", "add", "change"]),
     ("organisations", "membership", ["view", "add", "change", "delete"]),
+    ("organisations", "invitation", ["view", "change"]),
     ("outbox", "outgoingemail", ["view", "change"]),
     ("accounts", "user", ["view", "change"]),
     ("accounts", "savedsearch", ["view"]),
 ]
 
 
+def project_lead_permissions():
+    """The foundations' list, then what each registered kind of content declares."""
+    from vsa_portal import kinds
+
+    wanted = list(PROJECT_LEAD_PERMISSIONS)
+    for kind in kinds.all_kinds():
+        for model, actions in kind.admin_permissions or ():
+            wanted.append((kind.app_label, model, list(actions)))
+    return wanted
+
+
 def ensure_project_lead_group(**kwargs):
     """Create or update the group (run after every migrate; idempotent)."""
     group, _created = Group.objects.get_or_create(name=PROJECT_LEAD_GROUP)
     wanted = []
-    for app_label, model, actions in PROJECT_LEAD_PERMISSIONS:
+    for app_label, model, actions in project_lead_permissions():
         codenames = [f"{action}_{model}" for action in actions]
         wanted += list(
             Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
         )
     group.permissions.set(wanted)
     return group
+
+
+def project_lead_emails():
+    """Where the project lead reads her mail: the address of the settings, else the active
+    members of the role (and the technical administrators, so that nothing goes unread)."""
+    from django.conf import settings
+    from django.db.models import Q
+
+    from accounts.models import User
+
+    if settings.PORTAL["PROJECT_LEAD_EMAIL"]:
+        return [settings.PORTAL["PROJECT_LEAD_EMAIL"]]
+    return list(
+        User.objects.filter(is_active=True)
+        .filter(Q(is_superuser=True) | Q(groups__name=PROJECT_LEAD_GROUP))
+        .distinct()
+        .order_by("email")
+        .values_list("email", flat=True)
+    )

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from accounts.alerts import DIGEST_LIMIT, new_offers, unsubscribe_url
+from accounts.alerts import DIGEST_LIMIT, new_items, unsubscribe_url
 from accounts.models import SavedSearch
 from outbox.services import queue_email
 
@@ -19,23 +19,25 @@ def send_alert_digests(frequency):
     ).select_related("user"):
         since = saved_search.last_sent_at or saved_search.created_at
         now = timezone.now()
-        offers = new_offers(saved_search, since)
-        if offers is None:
+        items = new_items(saved_search, since)
+        if items is None:
             continue
-        matches = list(offers[: DIGEST_LIMIT + 1])
+        kind = saved_search.content_kind
+        matches = list(items[: DIGEST_LIMIT + 1])
         with transaction.atomic():
             if matches:
                 queue_email(
                     to=[saved_search.user.email],
-                    subject=f"[{settings.PORTAL['SHORT_NAME']}] Nouvelles offres : {saved_search.name}",
+                    subject=f"[{settings.PORTAL['SHORT_NAME']}] Nouveautés ({kind.label_plural}) : {saved_search.name}",
                     body=render_to_string(
                         "accounts/emails/alert_digest.txt",
                         {
                             "saved_search": saved_search,
-                            "offers": matches[:DIGEST_LIMIT],
+                            "kind": kind,
+                            "items": matches[:DIGEST_LIMIT],
                             "more": len(matches) > DIGEST_LIMIT,
                             "base": base,
-                            "list_url": f"{base}/exercer/offres/?{saved_search.querystring}",
+                            "list_url": base + saved_search.get_list_url(),
                             "unsubscribe_url": base + unsubscribe_url(saved_search),
                             "portal": settings.PORTAL,
                         },

@@ -11,48 +11,43 @@ from accounts.alerts import saved_search_from_token
 from accounts.forms import ProfileForm, SavedSearchForm
 from accounts.models import Favorite, SavedSearch
 from accounts.personal_data import delete_account, export_json
-from offers.models import Offer
+from vsa_portal import kinds
+
+FAVORITES_PER_KIND = 100
 
 
-def favorite_models():
-    from agenda.models import Event
-
-    return {"offres": Offer, "evenements": Event}
+def favorite_kind(key):
+    kind = kinds.get(key)
+    if kind is None or not kind.favorite:
+        raise Http404
+    return kind
 
 
 @login_required
 @require_GET
 def favorites(request):
-    from agenda.models import Event
-
-    ids = {
-        model: request.user.favorites.filter(
-            content_type=ContentType.objects.get_for_model(model)
+    """The person's favourites, one section per kind that can be a favourite; only what is
+    still public shows."""
+    sections = []
+    for kind in kinds.favorites():
+        kept = request.user.favorites.filter(
+            content_type=ContentType.objects.get_for_model(kind.model)
         ).values("object_id")
-        for model in (Offer, Event)
-    }
+        items = list(kind.published().filter(pk__in=kept).order_by("-pk")[:FAVORITES_PER_KIND])
+        sections.append({"kind": kind, "items": items})
     return render(
         request,
         "accounts/favorites.html",
-        {
-            "offers": Offer.objects.published()
-            .filter(pk__in=ids[Offer])
-            .select_related("commune", "profession"),
-            "events": Event.objects.published()
-            .filter(pk__in=ids[Event])
-            .select_related("commune", "organisation"),
-        },
+        {"sections": sections, "has_any": any(section["items"] for section in sections)},
     )
 
 
 @login_required
 @require_POST
 def toggle_favorite(request, kind, pk):
-    model = favorite_models().get(kind)
-    if model is None:
-        raise Http404
-    item = get_object_or_404(model.objects.published(), pk=pk)
-    content_type = ContentType.objects.get_for_model(model)
+    kind = favorite_kind(kind)
+    item = get_object_or_404(kind.published(), pk=pk)
+    content_type = ContentType.objects.get_for_model(kind.model)
     favorite, created = Favorite.objects.get_or_create(
         user=request.user, content_type=content_type, object_id=item.pk
     )
@@ -72,7 +67,9 @@ def alerts(request):
         saved.user = request.user
         saved.save()
         messages.success(
-            request, _("Alerte créée : vous recevrez les nouvelles offres par e-mail.")
+            request,
+            _("Alerte créée : vous recevrez les nouveautés (%(kind)s) par e-mail.")
+            % {"kind": saved.content_kind.label_plural},
         )
         return redirect("accounts:alerts")
     return render(

@@ -8,3 +8,7 @@ class AgendaConfig(AppConfig):
 
     def ready(self):
         from agenda import layers  # noqa: F401 - registers the map layer
+        from agenda.kinds import build_kind
+        from vsa_portal import kinds
+
+        kinds.register(build_kind())

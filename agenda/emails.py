@@ -2,7 +2,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from offers.emails import project_lead_emails
+from accounts.roles import project_lead_emails
 from outbox.services import queue_email
 
 

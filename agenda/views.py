@@ -18,7 +18,8 @@ from agenda.ics import calendar
 from agenda.jsonld import event_jsonld
 from agenda.models import Event
 from agenda.registrations import cancel, register, registration_from_token
-from territory.maps import build_map, layer_url
+from territory.maps import build_map, kind_layer
+from vsa_portal import kinds
 from vsa_portal.search import filtered, paginate, querystring_without_page
 
 PAGE_SIZE = 20
@@ -150,7 +151,6 @@ def month(request):
 @require_GET
 def event_map(request):
     filterset, _results, querystring = search(request, Event.objects.upcoming())
-    url = layer_url("evenements")
     return render(
         request,
         "agenda/event_map.html",
@@ -159,15 +159,7 @@ def event_map(request):
             "map": build_map(
                 "carte-agenda",
                 _("Les événements à venir sur la carte"),
-                [
-                    {
-                        "id": "evenements",
-                        "label": _("Événements à venir"),
-                        "type": "points",
-                        "url": f"{url}?{querystring}" if querystring else url,
-                        "checked": True,
-                    }
-                ],
+                [kind_layer(kinds.get("evenements"), querystring, label=_("Événements à venir"))],
                 list_links=[(_("les mêmes événements en liste"), f"/agenda/?{querystring}")],
             ),
         },

@@ -8,3 +8,7 @@ class OffersConfig(AppConfig):
 
     def ready(self):
         from offers import layers  # noqa: F401 - registers the map layer
+        from offers.kinds import build_kind
+        from vsa_portal import kinds
+
+        kinds.register(build_kind())

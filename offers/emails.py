@@ -4,18 +4,8 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from accounts.roles import project_lead_emails
 from outbox.services import queue_email
-
-
-def project_lead_emails():
-    """The project lead's address from the settings, else the active administrators'."""
-    if settings.PORTAL["PROJECT_LEAD_EMAIL"]:
-        return [settings.PORTAL["PROJECT_LEAD_EMAIL"]]
-    from accounts.models import User
-
-    return list(
-        User.objects.filter(is_active=True, is_superuser=True).values_list("email", flat=True)
-    )
 
 
 def notify_offer_contact(contact, request):

@@ -13,8 +13,9 @@ from offers.forms import OfferContactForm
 from offers.jsonld import job_posting
 from offers.models import Offer
 from territory.figures import territory_figures
-from territory.maps import build_map, cpts_layer, facility_layers, layer_url, zoning_layer
+from territory.maps import build_map, cpts_layer, facility_layers, kind_layer, zoning_layer
 from territory.views import territory_list_links
+from vsa_portal import kinds
 from vsa_portal.search import filtered, paginate, querystring_without_page
 
 PAGE_SIZE = 20
@@ -49,14 +50,7 @@ def landing(request):
 
 
 def offers_layer(querystring="", checked=True):
-    url = layer_url("offres")
-    return {
-        "id": "offres",
-        "label": _("Offres d’exercice"),
-        "type": "points",
-        "url": f"{url}?{querystring}" if querystring else url,
-        "checked": checked,
-    }
+    return kind_layer(kinds.get("offres"), querystring, checked)
 
 
 def search(request):

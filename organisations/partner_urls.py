@@ -1,22 +1,25 @@
-from django.urls import path
+from django.urls import include, path
 
 from organisations import partner_views
+from vsa_portal import kinds
 
 app_name = "partners"
+
+
+def kind_specific_urls():
+    """The kinds' own partner actions (an offer marked filled, an event's registrations)."""
+    patterns = []
+    for kind in kinds.postable():
+        for route, view, name in kind.partner.extra_urls:
+            patterns.append(path(f"{kind.key}/{route}", view, name=name))
+    return patterns
+
 
 urlpatterns = [
     path("", partner_views.home, name="home"),
     path("inviter/", partner_views.invite, name="invite"),
-    path("offres/nouvelle/", partner_views.offer_create, name="offer_create"),
-    path("evenements/nouveau/", partner_views.event_create, name="event_create"),
-    path("evenements/<int:pk>/modifier/", partner_views.event_edit, name="event_edit"),
-    path("evenements/<int:pk>/retirer/", partner_views.event_withdraw, name="event_withdraw"),
-    path(
-        "evenements/<int:pk>/inscriptions/",
-        partner_views.event_registrations,
-        name="event_registrations",
-    ),
-    path("offres/<int:pk>/modifier/", partner_views.offer_edit, name="offer_edit"),
-    path("offres/<int:pk>/retirer/", partner_views.offer_withdraw, name="offer_withdraw"),
-    path("offres/<int:pk>/pourvue/", partner_views.offer_fill, name="offer_fill"),
+    path("<slug:kind_key>/ajouter/", partner_views.content_form, name="create"),
+    path("<slug:kind_key>/<int:pk>/modifier/", partner_views.content_form, name="edit"),
+    path("<slug:kind_key>/<int:pk>/retirer/", partner_views.content_withdraw, name="withdraw"),
+    path("", include(kind_specific_urls())),
 ]

@@ -50,6 +50,19 @@ def facility_layers(checked=("hopitaux", "cliniques")):
     ]
 
 
+def kind_layer(kind, querystring="", checked=True, label=None):
+    """The map layer of a registered kind of content; its colour comes from the registry."""
+    url = layer_url(kind.layer.name)
+    return {
+        "id": kind.layer.name,
+        "label": str(label or kind.label_plural.capitalize()),
+        "type": "points",
+        "url": f"{url}?{querystring}" if querystring else url,
+        "checked": checked,
+        "colour": kind.layer.colour,
+    }
+
+
 def zoning_layer(checked=False):
     return {
         "id": "zonage",
@@ -117,5 +130,12 @@ def legend_for(layers):
                 )
         else:
             shape = "circle" if layer["type"] == "points" else "outline"
-            entries.append({"key": layer["id"], "label": layer["label"], "shape": shape})
+            entries.append(
+                {
+                    "key": layer["id"],
+                    "label": layer["label"],
+                    "shape": shape,
+                    "colour": layer.get("colour", ""),
+                }
+            )
     return entries

@@ -5,16 +5,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from agenda.models import Event
-from offers.models import Offer
 from territory.filters import CommuneFilter, FacilityFilter
 from territory.geo import BboxError, parse_bbox, parse_zoom
 from territory.layers import REGISTRY
 from territory.maps import build_map, facility_layers
 from territory.models import CPTS, Commune, HealthFacility
+from vsa_portal import kinds
 from vsa_portal.search import filtered, paginate, querystring_without_page
 
 NEARBY_KM = 15
+NEARBY_ITEMS = 4
 PAGE_SIZE = 50
 
 
@@ -74,20 +74,32 @@ def commune_list(request):
     )
 
 
+def nearby_section(kind, commune):
+    """A kind's items near the commune, nearest first, and the link to all of them."""
+    query = kind.extra.get("nearby_query")
+    list_link = ""
+    if kind.list_url and query:
+        list_link = f"{reverse(kind.list_url)}?{query.format(slug=commune.slug, km=NEARBY_KM)}"
+    template = (
+        _("Toutes les %(label)s proches") if kind.gender == "f" else _("Tous les %(label)s proches")
+    )
+    return {
+        "kind": kind,
+        "items": list(kind.near_commune(commune, NEARBY_KM)[:NEARBY_ITEMS]),
+        "list_link": list_link,
+        "list_label": template % {"label": kind.label_plural},
+    }
+
+
 @require_GET
 def commune_detail(request, slug):
     commune = get_object_or_404(Commune.objects.select_related("epci"), slug=slug)
     facilities = HealthFacility.objects.select_related("commune")
     local = list(facilities.filter(commune=commune).order_by("kind", "name"))
     nearby = list(facilities.exclude(commune=commune).near(commune, NEARBY_KM)[:20])
-    offers = list(
-        Offer.objects.available()
-        .select_related("commune", "profession")
-        .nearest(commune, NEARBY_KM)[:4]
-    )
-    events = list(
-        Event.objects.upcoming().select_related("commune").nearest(commune, NEARBY_KM)[:4]
-    )
+    nearby_sections = [
+        nearby_section(kind, commune) for kind in kinds.public() if kind.near_commune
+    ]
     west, south, east, north = commune.boundary.extent
     margin = 0.05
     return render(
@@ -100,8 +112,7 @@ def commune_detail(request, slug):
             "facilities": local,
             "nearby": nearby,
             "nearby_km": NEARBY_KM,
-            "offers": offers,
-            "events": events,
+            "nearby_sections": nearby_sections,
             "map": build_map(
                 "carte-commune",
                 _("Les établissements de santé autour de %(commune)s") % {"commune": commune.name},

@@ -1,15 +1,22 @@
+"""The sitemap: the rubrics' fixed pages, every registered public kind of content, the
+territory's communes."""
+
+from django.apps import apps
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+
+from vsa_portal import kinds
 
 
 class StaticPagesSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        return [
+        names = [
             "home",
             "offers:landing",
             "offers:list",
+            "offers:map",
             "territory:commune_list",
             "territory:facility_list",
             "aids:landing",
@@ -17,12 +24,49 @@ class StaticPagesSitemap(Sitemap):
             "agenda:landing",
             "agenda:month",
             "agenda:past",
+            "agenda:map",
             "collective:landing",
             "collective:legal_notice",
             "collective:personal_data",
             "collective:accessibility",
             "collective:data_sources",
         ]
+        # Every kind's public list, even one that lives outside the rubrics above.
+        names += [kind.list_url for kind in kinds.public() if kind.list_url]
+        return list(dict.fromkeys(names))
 
     def location(self, item):
         return reverse(item)
+
+
+class KindSitemap(Sitemap):
+    """Every public item of one registered kind."""
+
+    changefreq = "weekly"
+    limit = 5000
+
+    def __init__(self, kind):
+        self.kind = kind
+
+    def items(self):
+        return self.kind.published().order_by("pk")
+
+    def lastmod(self, item):
+        return getattr(item, "updated_at", None)
+
+
+class CommuneSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        Commune = apps.get_model("territory", "Commune")
+        return Commune.objects.only("slug").order_by("slug")
+
+
+def sitemaps():
+    """Built at request time, once the apps have registered their kinds."""
+    return {
+        "pages": StaticPagesSitemap,
+        "communes": CommuneSitemap,
+        **{kind.key: KindSitemap(kind) for kind in kinds.public() if kind.sitemap},
+    }

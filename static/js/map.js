@@ -54,7 +54,7 @@
             radius: 7,
             color: "#ffffff",
             weight: 2,
-            fillColor: colourOf(layer.id),
+            fillColor: layer.colour || colourOf(layer.id),
             fillOpacity: 0.95,
           }).bindPopup(popupHtml(feature.properties, config));
         },

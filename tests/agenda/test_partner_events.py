@@ -29,7 +29,7 @@ def event_form(organisation, **changes):
 def test_partner_submits_an_event_and_the_project_lead_publishes_it(
     partner_a, project_lead, visitor
 ):
-    response = partner_a.post(reverse("partners:event_create"), event_form(partner_a.organisation))
+    response = partner_a.post(reverse("partners:create", args=["evenements"]), event_form(partner_a.organisation))
     assert response.status_code == 302
     event = Event.objects.get()
     assert (event.status, event.organisation) == ("submitted", partner_a.organisation)
@@ -60,7 +60,7 @@ def test_partner_submits_an_event_and_the_project_lead_publishes_it(
 )
 def test_invalid_event_forms_explain_the_error(partner_a, changes, field):
     response = partner_a.post(
-        reverse("partners:event_create"), event_form(partner_a.organisation, **changes)
+        reverse("partners:create", args=["evenements"]), event_form(partner_a.organisation, **changes)
     )
     assert response.status_code == 400
     assert field in response.content.decode()
@@ -84,8 +84,8 @@ def test_organiser_sees_and_exports_only_its_own_registrations(partner_a, partne
     assert (
         partner_a.get(reverse("partners:event_registrations", args=[theirs.pk])).status_code == 404
     )
-    assert partner_a.get(reverse("partners:event_edit", args=[theirs.pk])).status_code == 404
-    assert partner_a.post(reverse("partners:event_withdraw", args=[theirs.pk])).status_code == 404
+    assert partner_a.get(reverse("partners:edit", args=["evenements", theirs.pk])).status_code == 404
+    assert partner_a.post(reverse("partners:withdraw", args=["evenements", theirs.pk])).status_code == 404
     theirs.refresh_from_db()
     assert theirs.status == "published"
 
@@ -124,10 +124,10 @@ def test_event_image_is_re_encoded(partner_a, settings, tmp_path):
     Image.new("RGB", (2000, 1000), (10, 120, 80)).save(buffer, format="JPEG")
     data = event_form(partner_a.organisation)
     data["image"] = SimpleUploadedFile("affiche.jpg", buffer.getvalue())
-    assert partner_a.post(reverse("partners:event_create"), data).status_code == 302
+    assert partner_a.post(reverse("partners:create", args=["evenements"]), data).status_code == 302
     with Image.open(Event.objects.get().image.path) as stored:
         assert max(stored.size) == 800
     bad = event_form(partner_a.organisation, title="Autre")
     bad["image"] = SimpleUploadedFile("affiche.jpg", b"pas une image")
-    response = partner_a.post(reverse("partners:event_create"), bad)
+    response = partner_a.post(reverse("partners:create", args=["evenements"]), bad)
     assert response.status_code == 400

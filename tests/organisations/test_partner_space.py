@@ -11,7 +11,7 @@ from tests.helpers.queries import assert_max_queries
 pytestmark = pytest.mark.django_db
 
 HOME = reverse("partners:home")
-CREATE = reverse("partners:offer_create")
+CREATE = reverse("partners:create", args=["offres"])
 
 
 def offer_form(organisation, **changes):
@@ -73,7 +73,7 @@ def test_partner_saves_a_draft_then_submits_it(partner_a, django_capture_on_comm
     assert not OutgoingEmail.objects.exists()
 
     response = partner_a.post(
-        reverse("partners:offer_edit", args=[offer.pk]),
+        reverse("partners:edit", args=["offres", offer.pk]),
         {**offer_form(partner_a.organisation), "submit": "1"},
     )
     assert response.status_code == 302
@@ -109,12 +109,13 @@ def test_partner_cannot_post_for_another_organisation(partner_a, partner_b):
 
 
 @pytest.mark.parametrize(
-    "url_name", ["partners:offer_edit", "partners:offer_withdraw", "partners:offer_fill"]
+    ("url_name", "kind"),
+    [("partners:edit", "offres"), ("partners:withdraw", "offres"), ("partners:offer_fill", None)],
 )
-def test_forged_ids_of_another_organisation_are_404(partner_a, partner_b, url_name):
+def test_forged_ids_of_another_organisation_are_404(partner_a, partner_b, url_name, kind):
     other = OfferFactory(title="Offre de B", organisation=partner_b.organisation, status="draft")
-    url = reverse(url_name, args=[other.pk])
-    if url_name == "partners:offer_edit":
+    url = reverse(url_name, args=[kind, other.pk] if kind else [other.pk])
+    if url_name == "partners:edit":
         assert partner_a.get(url).status_code == 404
     response = partner_a.post(url, {**offer_form(partner_a.organisation), "submit": "1"})
     assert response.status_code == 404
@@ -127,7 +128,7 @@ def test_partner_withdraws_and_fills_its_offers(partner_a, visitor):
     partner_a.post(reverse("partners:offer_fill", args=[published.pk]))
     published.refresh_from_db()
     assert published.filled_on == timezone.localdate()
-    partner_a.post(reverse("partners:offer_withdraw", args=[published.pk]))
+    partner_a.post(reverse("partners:withdraw", args=["offres", published.pk]))
     published.refresh_from_db()
     assert published.status == "archived"
     assert visitor.get(published.get_absolute_url()).status_code == 404
@@ -145,10 +146,10 @@ def test_editing_a_published_offer_sends_it_back_to_moderation_with_its_changes(
     assert offer.status == "published" and offer.published_snapshot["title"] == offer.title
     old_title = offer.title
 
-    form = partner_a.get(reverse("partners:offer_edit", args=[offer.pk]))
+    form = partner_a.get(reverse("partners:edit", args=["offres", offer.pk]))
     assert "elle quitte le portail le temps" in form.content.decode()
     partner_a.post(
-        reverse("partners:offer_edit", args=[offer.pk]),
+        reverse("partners:edit", args=["offres", offer.pk]),
         {**offer_form(partner_a.organisation), "title": "Titre corrigé", "submit": "1"},
     )
     offer.refresh_from_db()
@@ -165,4 +166,4 @@ def test_editing_a_published_offer_sends_it_back_to_moderation_with_its_changes(
 
 def test_partner_actions_refuse_get(partner_a):
     offer = OfferFactory(organisation=partner_a.organisation)
-    assert partner_a.get(reverse("partners:offer_withdraw", args=[offer.pk])).status_code == 405
+    assert partner_a.get(reverse("partners:withdraw", args=["offres", offer.pk])).status_code == 405

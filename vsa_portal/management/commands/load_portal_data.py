@@ -3,16 +3,13 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from accounts.demo import create_demo_accounts
+from vsa_portal import kinds
 
 # The territory's reference data, in the order they depend on each other.
 REFERENCE_DATA_COMMANDS = [("load_territory", [])]
 
 # Generated demo content, loaded only when PORTAL_DEMO_CONTENT is on.
-DEMO_CONTENT_COMMANDS = [
-    ("generate_demo_territory", []),
-    ("generate_demo_offers", []),
-    ("generate_demo_events", []),
-]
+DEMO_CONTENT_COMMANDS = [("generate_demo_territory", [])]
 
 
 class Command(BaseCommand):
@@ -27,3 +24,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo accounts: {created} created.")
         for name, args in DEMO_CONTENT_COMMANDS:
             call_command(name, *args, stdout=self.stdout, stderr=self.stderr)
+        # Then each kind of content's own labelled demo rows.
+        for kind in kinds.all_kinds():
+            if kind.demo is not None:
+                self.stdout.write(f"Demo {kind.label_plural}: {kind.demo()} created.")
