@@ -84,7 +84,12 @@ def test_create_an_alert_from_the_list_filters(professional, professional_user):
 def test_an_alert_with_invalid_filters_is_refused_with_a_message(professional):
     response = professional.post(
         reverse("accounts:alerts"),
-        {"kind": "offres", "name": "x", "querystring": "km=-4&near=nulle-part", "frequency": "daily"},
+        {
+            "kind": "offres",
+            "name": "x",
+            "querystring": "km=-4&near=nulle-part",
+            "frequency": "daily",
+        },
     )
     assert response.status_code == 400
     assert "Ces filtres ne sont pas valides" in response.content.decode()

@@ -29,7 +29,9 @@ def event_form(organisation, **changes):
 def test_partner_submits_an_event_and_the_project_lead_publishes_it(
     partner_a, project_lead, visitor
 ):
-    response = partner_a.post(reverse("partners:create", args=["evenements"]), event_form(partner_a.organisation))
+    response = partner_a.post(
+        reverse("partners:create", args=["evenements"]), event_form(partner_a.organisation)
+    )
     assert response.status_code == 302
     event = Event.objects.get()
     assert (event.status, event.organisation) == ("submitted", partner_a.organisation)
@@ -60,7 +62,8 @@ def test_partner_submits_an_event_and_the_project_lead_publishes_it(
 )
 def test_invalid_event_forms_explain_the_error(partner_a, changes, field):
     response = partner_a.post(
-        reverse("partners:create", args=["evenements"]), event_form(partner_a.organisation, **changes)
+        reverse("partners:create", args=["evenements"]),
+        event_form(partner_a.organisation, **changes),
     )
     assert response.status_code == 400
     assert field in response.content.decode()
@@ -84,8 +87,13 @@ def test_organiser_sees_and_exports_only_its_own_registrations(partner_a, partne
     assert (
         partner_a.get(reverse("partners:event_registrations", args=[theirs.pk])).status_code == 404
     )
-    assert partner_a.get(reverse("partners:edit", args=["evenements", theirs.pk])).status_code == 404
-    assert partner_a.post(reverse("partners:withdraw", args=["evenements", theirs.pk])).status_code == 404
+    assert (
+        partner_a.get(reverse("partners:edit", args=["evenements", theirs.pk])).status_code == 404
+    )
+    assert (
+        partner_a.post(reverse("partners:withdraw", args=["evenements", theirs.pk])).status_code
+        == 404
+    )
     theirs.refresh_from_db()
     assert theirs.status == "published"
 
