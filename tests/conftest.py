@@ -108,14 +108,32 @@ TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # the project lead's authentic
 
 @pytest.fixture
 def project_lead_user(db):
-    """Staff with an authenticator app (TOTP), as the admin requires."""
+    """The project lead as she really is: staff, a member of the "Cheffe de projet" role, not a
+    superuser, with an authenticator app (TOTP), as the admin requires."""
     from allauth.account.models import EmailAddress
     from allauth.mfa.totp.internal.auth import TOTP
 
-    user = UserFactory(first_name="Camille", last_name="Roux", is_staff=True, is_superuser=True)
+    from accounts.roles import ensure_project_lead_group
+
+    user = UserFactory(first_name="Camille", last_name="Roux", is_staff=True, is_superuser=False)
+    user.groups.add(ensure_project_lead_group())
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     TOTP.activate(user, TOTP_SECRET)
     return user
+
+
+@pytest.fixture
+def technical_admin(db):
+    """The technical superuser (not the project lead): the only one who manages privileges."""
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    user = UserFactory(is_staff=True, is_superuser=True)
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    TOTP.activate(user, TOTP_SECRET)
+    client = Client()
+    client.force_login(user)
+    return client
 
 
 def totp_code(secret=TOTP_SECRET):

@@ -1,11 +1,9 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from vsa_portal import views
-from vsa_portal.sitemaps import sitemaps
 
 admin.site.site_header = _("Administration du portail %(name)s") % {"name": settings.PORTAL["NAME"]}
 admin.site.site_title = settings.PORTAL["SHORT_NAME"]
@@ -16,7 +14,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps()}, name="sitemap"),
+    path("sitemap.xml", views.sitemap_xml, name="sitemap"),
     path("", include("territory.urls")),
     path("exercer/", include("offers.urls")),
     path("s-installer/", include("aids.urls")),

@@ -42,3 +42,12 @@ def robots_txt(request):
 def favicon(request):
     """Browsers ask for /favicon.ico on every page, the admin's included."""
     return HttpResponsePermanentRedirect(static("img/favicon.svg"))
+
+
+def sitemap_xml(request):
+    """The sitemap of every registered public kind, built from the registry at each request."""
+    from django.contrib.sitemaps.views import sitemap
+
+    from vsa_portal.sitemaps import sitemaps
+
+    return sitemap(request, sitemaps=sitemaps())

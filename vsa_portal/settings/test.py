@@ -13,9 +13,12 @@ os.environ.setdefault("PORTAL_PROJECT_LEAD_EMAIL", "cheffe-de-projet@exemple.tes
 os.environ.setdefault("MAP_TILE_URL", "/static/map/blank-tile.png")
 
 from .base import *  # noqa: E402,F403
-from .base import DATABASES, STORAGES  # noqa: E402
+from .base import DATABASES, INSTALLED_APPS, STORAGES  # noqa: E402
 
 DEBUG = False
+# A kind of content that exists only in the tests (its registration is made by the conformance
+# suite, so that other tests see the portal as deployed).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.kindapp"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 if os.environ.get("TEST_SMTP_PORT"):

@@ -1,0 +1,5 @@
+from django.contrib import admin
+
+from tests.kindapp.models import Notice
+
+admin.site.register(Notice)
