@@ -138,22 +138,23 @@ def test_sitemap_lists_available_offers(visitor):
 
 
 def test_expiry_task_moves_expired_offers_out(visitor):
-    from offers.tasks import expire_offers
+    from vsa_portal.tasks import expire_publications
 
     expired = OfferFactory(expires_on=timezone.localdate() - timedelta(days=1))
     current = OfferFactory(expires_on=timezone.localdate())
-    assert expire_offers() == 1
+    assert expire_publications()["offres"] == 1
     expired.refresh_from_db()
     current.refresh_from_db()
     assert expired.status == "expired"
     assert current.status == "published"
-    assert expire_offers() == 0
+    assert expire_publications()["offres"] == 0
 
 
 def test_expiry_task_is_scheduled_daily():
     from django.conf import settings
 
-    assert settings.CELERY_BEAT_SCHEDULE["expire-offers"]["task"] == "offers.tasks.expire_offers"
+    entry = settings.CELERY_BEAT_SCHEDULE["expire-publications"]
+    assert entry["task"] == "vsa_portal.tasks.expire_publications"
 
 
 def test_commune_only_offers_are_placed_at_the_town_hall():

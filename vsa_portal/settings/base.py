@@ -129,8 +129,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "agenda.tasks.send_reminders",
         "schedule": crontab(hour=9, minute=0),
     },
-    "expire-offers": {
-        "task": "offers.tasks.expire_offers",
+    "expire-publications": {
+        "task": "vsa_portal.tasks.expire_publications",
         "schedule": crontab(hour=2, minute=0),
     },
 }
