@@ -27,3 +27,11 @@ def send_reminders():
             registration.save(update_fields=["reminded_at"])
             sent += 1
     return sent
+
+
+@shared_task
+def purge_registrations():
+    """Daily: the retention periods of event registrations (see ``agenda.personal_data``)."""
+    from agenda.personal_data import purge
+
+    return purge()

@@ -161,7 +161,7 @@ EVENTS = PartnerContent(
         "Événement soumis : la cheffe de projet le relit avant publication."
     ),
     withdrawn_message=gettext_lazy("L’événement « %(title)s » est retiré de l’agenda."),
-    not_editable_message=gettext_lazy("Un événement retiré ou expiré ne se modifie plus."),
+    not_editable_message=gettext_lazy("Un événement passé, expiré ou retiré ne se modifie plus."),
 )
 
 
@@ -184,7 +184,9 @@ def save_content(request, form, content):
 def content_form(request, content, pk=None):
     """Create (no ``pk``) or edit one of the organisation's items."""
     item = get_for_partner(request, content.model.objects.all(), pk=pk) if pk else None
-    if item is not None and item.status not in EDITABLE:
+    if item is not None and (
+        item.status not in EDITABLE or not getattr(item, "partner_can_edit", True)
+    ):
         messages.error(request, content.not_editable_message)
         return redirect("partners:home")
     organisations = Organisation.objects.filter(
@@ -247,7 +249,7 @@ def event_withdraw(request, pk):
 def event_registrations(request, pk):
     """The organiser sees and exports the registrations of its own events only."""
     event = get_for_partner(request, Event.objects.all(), pk=pk)
-    registrations = event.registrations.order_by("created_at", "pk")
+    registrations = event.registrations.owner_confirmed().order_by("created_at", "pk")
     if request.GET.get("format") == "csv":
         return registrations_csv(
             registrations.select_related("event"), f"inscriptions-{event.pk}.csv"
