@@ -29,6 +29,9 @@ class RegistrationMode(models.TextChoices):
 
 
 class RegistrationStatus(models.TextChoices):
+    # Asked for by someone who has not yet proved the address is theirs: holds no seat until the
+    # e-mail's owner follows the signed link.
+    PENDING = "a_confirmer", _("À confirmer par e-mail")
     CONFIRMED = "confirmee", _("Confirmée")
     WAITING = "attente", _("Liste d’attente")
     CANCELLED = "annulee", _("Annulée")

@@ -1,10 +1,9 @@
 """The agenda's registration in the registry of kinds of content."""
 
 from django.db.models import Count, Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from vsa_portal.kinds import Alert, Kind, MapLayer, PartnerPosting
+from vsa_portal.kinds import Alert, Kind, MapLayer, PartnerPosting, PersonalData
 
 
 def upcoming_events():
@@ -36,7 +35,7 @@ def search_document(event):
 
 
 def build_kind():
-    from agenda import bench, demo
+    from agenda import bench, demo, personal_data
     from agenda.emails import notify_event_submitted
     from agenda.filters import EventFilter
     from agenda.forms import PartnerEventForm
@@ -72,11 +71,11 @@ def build_kind():
                 "Événement soumis : la cheffe de projet le relit avant publication."
             ),
             withdrawn_message=_("L’événement « %(title)s » est retiré de l’agenda."),
-            not_editable_message=_("Un événement passé, retiré ou expiré ne se modifie plus."),
+            not_editable_message=_("Un événement passé, expiré ou retiré ne se modifie plus."),
             empty_message=_("Aucun événement pour le moment."),
             extra_urls=(("<int:pk>/inscriptions/", event_registrations, "event_registrations"),),
             queryset=partner_queryset,
-            can_edit=lambda event: event.ends_at >= timezone.now(),
+            can_edit=lambda event: event.partner_can_edit,
         ),
         favorite=True,
         alert=Alert(
@@ -91,8 +90,12 @@ def build_kind():
         sitemap=True,
         demo=demo.generate_demo_events,
         bench=bench.generate_bench_events,
-        # Registrations join the personal-data self-service with their own module.
-        personal_data=None,
+        personal_data=PersonalData(
+            section="inscriptions",
+            export=personal_data.export,
+            delete=personal_data.delete,
+            purge=personal_data.purge,
+        ),
         search_document=search_document,
         admin_permissions=(
             ("event", ("view", "add", "change", "delete")),

@@ -1,5 +1,6 @@
 from django.contrib.gis.db import models
 from django.contrib.postgres.fields import ArrayField
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +9,7 @@ from accounts.enums import ProfessionalStatus
 from agenda.enums import Audience, EventKind, RegistrationMode, RegistrationStatus
 from organisations.models import Organisation
 from territory.models import Commune, NearQuerySet
-from vsa_portal.publication import Publishable, PublishableQuerySet
+from vsa_portal.publication import PublicationStatus, Publishable, PublishableQuerySet
 
 
 class EventQuerySet(PublishableQuerySet, NearQuerySet):
@@ -107,6 +108,36 @@ class Event(Publishable):
     def takes_registrations(self):
         return self.registration_mode == RegistrationMode.PORTAL and self.ends_at >= timezone.now()
 
+    @property
+    def is_over(self):
+        """Past (it has ended) or expired: nothing of it changes any more."""
+        return (
+            self.status == PublicationStatus.EXPIRED
+            or self.ends_at < timezone.now()
+            or (self.expires_on is not None and self.expires_on < timezone.localdate())
+        )
+
+    @property
+    def partner_can_edit(self):
+        """Whether its organisation may still edit it from the partner space."""
+        return (
+            self.status
+            in (
+                PublicationStatus.DRAFT,
+                PublicationStatus.REJECTED,
+                PublicationStatus.SUBMITTED,
+                PublicationStatus.PUBLISHED,
+            )
+            and not self.is_over
+        )
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def owner_confirmed(self):
+        """Registrations the address's owner stands behind (not requests still unconfirmed):
+        what an organiser sees and exports."""
+        return self.exclude(status=RegistrationStatus.PENDING)
+
 
 class Registration(models.Model):
     CONSENT_VERSION = "2026-11"
@@ -117,16 +148,50 @@ class Registration(models.Model):
     name = models.CharField(_("nom et prénom"), max_length=150)
     email = models.EmailField(_("adresse e-mail"))
     profile = models.CharField(_("vous êtes"), max_length=20, choices=ProfessionalStatus.choices)
-    status = models.CharField(_("statut"), max_length=10, choices=RegistrationStatus.choices)
+    status = models.CharField(_("statut"), max_length=12, choices=RegistrationStatus.choices)
     consent_given_at = models.DateTimeField(_("consentement donné le"))
     consent_version = models.CharField(_("version du consentement"), max_length=20)
+    email_confirmed_at = models.DateTimeField(
+        _("adresse confirmée le"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Quand le titulaire de l’adresse a confirmé l’inscription (lien ou compte vérifié)."
+        ),
+    )
     reminded_at = models.DateTimeField(_("rappel envoyé le"), null=True, blank=True)
     created_at = models.DateTimeField(_("inscrit le"), auto_now_add=True)
+
+    objects = RegistrationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("inscription")
         verbose_name_plural = _("inscriptions")
         ordering = ["created_at", "pk"]
+        constraints = [
+            # One active registration per person and event: a second attempt with the same
+            # address (whatever its case) takes no second seat and sends no second confirmation.
+            models.UniqueConstraint(
+                "event",
+                Lower("email"),
+                condition=~models.Q(status=RegistrationStatus.CANCELLED),
+                name="one_active_registration_per_email",
+                violation_error_message=_("Cette adresse est déjà inscrite à cet événement."),
+            )
+        ]
 
     def __str__(self):
         return f"{self.name} — {self.event}"
+
+    def save(self, *args, **kwargs):
+        self.email = normalise_email(self.email)
+        super().save(*args, **kwargs)
+
+    @property
+    def holds_a_seat(self):
+        return self.status == RegistrationStatus.CONFIRMED
+
+
+def normalise_email(email):
+    """The form in which registrations compare and store addresses."""
+    return (email or "").strip().lower()

@@ -11,7 +11,7 @@ from organisations.access import get_for_partner, partner_required
 def event_registrations(request, pk):
     """The organiser sees and exports the registrations of its own events only."""
     event = get_for_partner(request, Event.objects.all(), pk=pk)
-    registrations = event.registrations.order_by("created_at", "pk")
+    registrations = event.registrations.owner_confirmed().order_by("created_at", "pk")
     if request.GET.get("format") == "csv":
         return registrations_csv(
             registrations.select_related("event"), f"inscriptions-{event.pk}.csv"

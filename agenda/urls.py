@@ -13,5 +13,6 @@ urlpatterns = [
     path("<int:pk>-<slug:slug>/", views.detail, name="detail"),
     path("<int:pk>/agenda.ics", views.event_ics, name="ics"),
     path("<int:pk>/inscription/", views.registration, name="register"),
+    path("inscription/confirmer/<str:token>/", views.confirm_registration, name="confirm"),
     path("inscription/annuler/<str:token>/", views.cancel_registration, name="cancel"),
 ]

@@ -12,19 +12,37 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.models import Favorite
+from agenda.enums import RegistrationStatus
 from agenda.filters import EventFilter
 from agenda.forms import RegistrationForm
 from agenda.ics import calendar
 from agenda.jsonld import event_jsonld
 from agenda.models import Event
-from agenda.registrations import cancel, register, registration_from_token
+from agenda.registrations import (
+    LinkError,
+    Outcome,
+    cancel,
+    confirm,
+    register,
+    registration_from_confirm_token,
+    registration_from_token,
+    resend_links,
+)
 from territory.maps import build_map, kind_layer
 from vsa_portal import kinds
+from vsa_portal.ratelimit import Limit, client_address, hit, hit_all
 from vsa_portal.search import filtered, paginate, querystring_without_page
 
 PAGE_SIZE = 20
 EVENTS_PER_DAY = 3
 FEED_LIMIT = 200
+
+# The registration form sends e-mail to the address it is given: limits per client and per
+# address (counted on every valid request, whatever becomes of it, so that they reveal nothing
+# of who is registered), and at most one re-send of a registration's links per quarter hour.
+REGISTRATIONS_PER_CLIENT = Limit("agenda-registration-client", 10, 600)
+REGISTRATIONS_PER_EMAIL = Limit("agenda-registration-email", 5, 3600)
+RESENDS_PER_REGISTRATION = Limit("agenda-registration-resend", 1, 900)
 
 
 def search(request, queryset):
@@ -185,7 +203,24 @@ def detail_context(request, event, form):
 def seats_left(event):
     if event.capacity is None:
         return None
-    return max(event.capacity - event.registrations.filter(status="confirmee").count(), 0)
+    taken = event.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
+    return max(event.capacity - taken, 0)
+
+
+def registration_form(request):
+    user = request.user
+    if not user.is_authenticated:
+        return RegistrationForm()
+    return RegistrationForm(initial={"name": user.get_full_name(), "email": user.email})
+
+
+def owns_verified_address(user, email):
+    """Whether ``email`` is a verified address of the signed-in ``user``."""
+    if not user.is_authenticated:
+        return False
+    from allauth.account.models import EmailAddress
+
+    return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
 
 
 @require_GET
@@ -195,7 +230,9 @@ def detail(request, pk, slug):
         return redirect(event, permanent=True)
     Event.objects.filter(pk=event.pk).update(views_count=F("views_count") + 1)
     return render(
-        request, "agenda/event_detail.html", detail_context(request, event, RegistrationForm())
+        request,
+        "agenda/event_detail.html",
+        detail_context(request, event, registration_form(request)),
     )
 
 
@@ -209,8 +246,32 @@ def registration(request, pk):
         return render(
             request, "agenda/event_detail.html", detail_context(request, event, form), status=400
         )
-    saved = register(event.pk, form)
-    if saved.status == "confirmee":
+    email = form.cleaned_data["email"]
+    if not hit_all(
+        (REGISTRATIONS_PER_CLIENT, client_address(request)), (REGISTRATIONS_PER_EMAIL, email)
+    ):
+        form.add_error(
+            None,
+            _("Trop de demandes d’inscription en peu de temps : réessayez dans une heure."),
+        )
+        return render(
+            request, "agenda/event_detail.html", detail_context(request, event, form), status=429
+        )
+    outcome, saved = register(event.pk, form, verified=owns_verified_address(request.user, email))
+    if outcome is Outcome.ALREADY_REGISTERED and hit(RESENDS_PER_REGISTRATION, saved.pk):
+        resend_links(saved)
+    if outcome is not Outcome.REGISTERED:
+        # The same words whether the address was new or already registered.
+        messages.info(
+            request,
+            _(
+                "Demande enregistrée : un e-mail part vers l’adresse indiquée. Pour une nouvelle "
+                "inscription, suivez le lien qu’il contient pour la confirmer ; aucune place "
+                "n’est réservée avant. Si cette adresse est déjà inscrite, vous recevez un "
+                "e-mail avec les liens de votre inscription."
+            ),
+        )
+    elif saved.status == RegistrationStatus.CONFIRMED:
         messages.success(
             request,
             _("Inscription confirmée : un e-mail avec l’invitation pour votre agenda arrive."),
@@ -223,6 +284,23 @@ def registration(request, pk):
             ),
         )
     return redirect(event.get_absolute_url() + "#inscription")
+
+
+def confirm_registration(request, token):
+    """From the link of the e-mail: no login; a button (a GET, such as a mail scanner's,
+    changes nothing)."""
+    registration_, error = registration_from_confirm_token(token)
+    if error is LinkError.EXPIRED:
+        return render(request, "agenda/confirm.html", {"expired": True}, status=410)
+    if registration_ is None:
+        return render(request, "agenda/confirm.html", {"invalid": True}, status=404)
+    context = {"registration": registration_}
+    if request.method == "POST":
+        confirmed = confirm(registration_)
+        if confirmed is None:
+            return render(request, "agenda/confirm.html", {**context, "closed": True}, status=409)
+        return render(request, "agenda/confirm.html", {"done": True, "registration": confirmed})
+    return render(request, "agenda/confirm.html", context)
 
 
 def cancel_registration(request, token):

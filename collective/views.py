@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -14,7 +15,11 @@ def legal_notice(request):
 
 @require_GET
 def personal_data(request):
-    return render(request, "collective/personal_data.html")
+    return render(
+        request,
+        "collective/personal_data.html",
+        {"registration_retention_days": settings.REGISTRATION_RETENTION_DAYS},
+    )
 
 
 @require_GET

@@ -16,10 +16,15 @@ from territory.figures import territory_figures
 from territory.maps import build_map, cpts_layer, facility_layers, kind_layer, zoning_layer
 from territory.views import territory_list_links
 from vsa_portal import kinds
+from vsa_portal.ratelimit import Limit, client_address, hit_all
 from vsa_portal.search import filtered, paginate, querystring_without_page
 
 PAGE_SIZE = 20
 SIMILAR_RADIUS_KM = 30
+# "Je suis intéressé·e" e-mails the poster and sends a copy to the address it is given:
+# limits per client and per that address.
+CONTACTS_PER_CLIENT = Limit("offers-contact-client", 5, 600)
+CONTACTS_PER_EMAIL = Limit("offers-contact-email", 5, 3600)
 
 
 @require_GET
@@ -145,6 +150,15 @@ def offer_contact(request, pk):
             )
         context = detail_context(request, offer, form)
         return render(request, "offers/offer_detail.html", context, status=400)
+    if not hit_all(
+        (CONTACTS_PER_CLIENT, client_address(request)),
+        (CONTACTS_PER_EMAIL, form.cleaned_data["email"]),
+    ):
+        form.add_error(
+            None, _("Trop de messages envoyés en peu de temps : réessayez dans une heure.")
+        )
+        context = detail_context(request, offer, form)
+        return render(request, "offers/offer_detail.html", context, status=429)
     with transaction.atomic():
         contact = form.save(offer)
         Offer.objects.filter(pk=offer.pk).update(contacts_count=F("contacts_count") + 1)

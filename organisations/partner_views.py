@@ -51,7 +51,7 @@ def home(request):
     for kind in kinds.postable():
         items = list(organisation_items(request, kind).order_by("status", "-updated_at", "-pk"))
         for item in items:
-            item.partner_can_edit = can_edit(kind, item)
+            item.editable_by_partner = can_edit(kind, item)
         sections.append({"kind": kind, "items": items})
     return render(
         request,

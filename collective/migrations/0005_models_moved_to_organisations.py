@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('agenda', '0002_alter_event_organisation'),
+        ('agenda', '0003_alter_event_organisation'),
         ('collective', '0004_organisation_logo'),
         ('offers', '0004_organisation_and_profession_moved'),
     ]

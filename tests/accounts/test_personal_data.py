@@ -69,7 +69,12 @@ def test_scheduled_purge_of_unverified_accounts_and_stale_data(settings):
     OutgoingEmail.objects.create(to=["x@exemple.test"], subject="vieux", body="b", sent_at=long_ago)
     OutgoingEmail.objects.create(to=["x@exemple.test"], subject="en attente", body="b")
 
-    assert purge() == {"accounts": 1, "emails": 1, "prises_de_contact": 1}
+    assert purge() == {
+        "accounts": 1,
+        "emails": 1,
+        "prises_de_contact": 1,
+        "inscriptions": {"registrations_anonymised": 0, "unconfirmed_deleted": 0},
+    }
     assert set(User.objects.values_list("email", flat=True)) >= {
         "verifie@exemple.test",
         recent.email,
@@ -79,4 +84,9 @@ def test_scheduled_purge_of_unverified_accounts_and_stale_data(settings):
     new_contact.refresh_from_db()
     assert old_contact.name == "[supprimé]" and new_contact.name == "Dr Alex Durand"
     assert list(OutgoingEmail.objects.values_list("subject", flat=True)) == ["en attente"]
-    assert purge() == {"accounts": 0, "emails": 0, "prises_de_contact": 0}
+    assert purge() == {
+        "accounts": 0,
+        "emails": 0,
+        "prises_de_contact": 0,
+        "inscriptions": {"registrations_anonymised": 0, "unconfirmed_deleted": 0},
+    }

@@ -1,8 +1,12 @@
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from agenda.models import Event, Registration
 from outbox.models import OutgoingEmail
+from tests.agenda.test_registrations import register_and_confirm
 from tests.factories import EventFactory, commune
 
 pytestmark = pytest.mark.django_db
@@ -73,17 +77,21 @@ def test_invalid_event_forms_explain_the_error(partner_a, changes, field):
 def test_organiser_sees_and_exports_only_its_own_registrations(partner_a, partner_b, visitor):
     mine = EventFactory(organisation=partner_a.organisation)
     theirs = EventFactory(organisation=partner_b.organisation)
+    register_and_confirm(visitor, mine, name="Dr Alex", email="alex@exemple.test")
+    # A request its address's owner never confirmed is no registration for the organiser.
     visitor.post(
         reverse("agenda:register", args=[mine.pk]),
-        {"name": "Dr Alex", "email": "alex@exemple.test", "profile": "interne", "consent": "on"},
+        {"name": "Dr Vic", "email": "vic@exemple.test", "profile": "interne", "consent": "on"},
     )
     html = partner_a.get(reverse("partners:event_registrations", args=[mine.pk])).content.decode()
     assert "alex@exemple.test" in html
+    assert "vic@exemple.test" not in html
     csv_response = partner_a.get(
         reverse("partners:event_registrations", args=[mine.pk]), {"format": "csv"}
     )
     assert csv_response["Content-Type"].startswith("text/csv")
     assert "alex@exemple.test" in csv_response.content.decode("utf-8-sig")
+    assert "vic@exemple.test" not in csv_response.content.decode("utf-8-sig")
     assert (
         partner_a.get(reverse("partners:event_registrations", args=[theirs.pk])).status_code == 404
     )
@@ -139,3 +147,38 @@ def test_event_image_is_re_encoded(partner_a, settings, tmp_path):
     bad["image"] = SimpleUploadedFile("affiche.jpg", b"pas une image")
     response = partner_a.post(reverse("partners:create", args=["evenements"]), bad)
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        pytest.param({"status": "expired"}, id="expired"),
+        pytest.param(
+            {
+                "starts_at": timezone.now() - timedelta(days=2),
+                "ends_at": timezone.now() - timedelta(days=2) + timedelta(hours=3),
+            },
+            id="past",
+        ),
+        pytest.param({"expires_on": timezone.localdate() - timedelta(days=1)}, id="past-expiry"),
+    ],
+)
+def test_an_event_that_is_over_cannot_be_edited_by_its_partner(partner_a, changes):
+    over = EventFactory(organisation=partner_a.organisation, title="Forum passé", **changes)
+    coming = EventFactory(organisation=partner_a.organisation, title="Forum à venir")
+    html = partner_a.get(reverse("partners:home")).content.decode()
+    assert reverse("partners:edit", args=["evenements", coming.pk]) in html
+    assert reverse("partners:edit", args=["evenements", over.pk]) not in html
+    response = partner_a.get(reverse("partners:edit", args=["evenements", over.pk]), follow=True)
+    assert "Un événement passé, expiré ou retiré ne se modifie plus." in response.content.decode()
+    form = event_form(partner_a.organisation, title="Forum réécrit")
+    partner_a.post(reverse("partners:edit", args=["evenements", over.pk]), form)
+    over.refresh_from_db()
+    assert over.title == "Forum passé"
+
+
+def test_agenda_search_form_speaks_of_events(visitor):
+    for name in ("agenda:landing", "agenda:past", "agenda:map"):
+        html = visitor.get(reverse(name), {"du": "pas-une-date"}).content.decode()
+        assert "corrigez-les pour afficher les événements" in html
+        assert "les offres" not in html

@@ -1,5 +1,7 @@
+import re
 import threading
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 import pytest
 from django.db import connection
@@ -25,19 +27,39 @@ def post(client, event, **changes):
     return client.post(reverse("agenda:register", args=[event.pk]), {**FORM, **changes})
 
 
+def confirmation_link(email):
+    """The path of the newest confirmation link e-mailed to ``email``."""
+    request = (
+        OutgoingEmail.objects.filter(to=[email], subject__contains="Confirmez votre inscription")
+        .order_by("-pk")
+        .first()
+    )
+    assert request is not None, f"no confirmation request sent to {email}"
+    return urlsplit(re.search(r"https?://\S+/inscription/confirmer/\S+/", request.body)[0]).path
+
+
+def register_and_confirm(client, event, **changes):
+    """A visitor without an account registers, then confirms from the link of the e-mail."""
+    assert post(client, event, **changes).status_code == 302
+    response = client.post(confirmation_link(changes.get("email", FORM["email"])))
+    assert response.status_code == 200
+    return response
+
+
 @pytest.mark.django_db
 def test_registration_is_confirmed_with_an_ics_then_the_waiting_list(visitor):
     event = EventFactory(capacity=1)
-    assert post(visitor, event).status_code == 302
-    assert post(visitor, event, name="Dr Bea", email="bea@exemple.test").status_code == 302
+    register_and_confirm(visitor, event)
+    register_and_confirm(visitor, event, name="Dr Bea", email="bea@exemple.test")
     first, second = Registration.objects.order_by("pk")
     assert (first.status, second.status) == ("confirmee", "attente")
     assert first.consent_version == Registration.CONSENT_VERSION
-    confirmation = OutgoingEmail.objects.get(to=["alex@exemple.test"])
-    assert "Inscription confirmée" in confirmation.subject
+    confirmation = OutgoingEmail.objects.get(
+        to=["alex@exemple.test"], subject__contains="Inscription confirmée"
+    )
     (filename, content, mimetype) = confirmation.attachments[0]
     assert (filename, mimetype) == ("evenement.ics", "text/calendar") and "BEGIN:VEVENT" in content
-    waiting = OutgoingEmail.objects.get(to=["bea@exemple.test"])
+    waiting = OutgoingEmail.objects.get(to=["bea@exemple.test"], subject__contains="Liste")
     assert "Liste d’attente" in waiting.subject and waiting.attachments == []
     assert "Complet" in visitor.get(event.get_absolute_url()).content.decode()
 
@@ -45,9 +67,10 @@ def test_registration_is_confirmed_with_an_ics_then_the_waiting_list(visitor):
 @pytest.mark.django_db
 def test_cancelling_promotes_the_first_person_waiting(visitor):
     event = EventFactory(capacity=1)
-    post(visitor, event)
-    post(visitor, event, name="Dr Bea", email="bea@exemple.test")
-    post(visitor, event, name="Dr Cam", email="cam@exemple.test")
+    register_and_confirm(visitor, event)
+    register_and_confirm(visitor, event, name="Dr Bea", email="bea@exemple.test")
+    register_and_confirm(visitor, event, name="Dr Cam", email="cam@exemple.test")
+    post(visitor, event, name="Dr Dan", email="dan@exemple.test")  # never confirmed: no seat
     alex = Registration.objects.get(email="alex@exemple.test")
     url = reverse("agenda:cancel", args=[cancel_token(alex)])
     assert "Annuler votre inscription" in visitor.get(url).content.decode()
@@ -59,6 +82,7 @@ def test_cancelling_promotes_the_first_person_waiting(visitor):
         "alex@exemple.test": "annulee",
         "bea@exemple.test": "confirmee",
         "cam@exemple.test": "attente",
+        "dan@exemple.test": "a_confirmer",
     }
     assert OutgoingEmail.objects.filter(
         to=["bea@exemple.test"], subject__contains="Une place s’est libérée"
@@ -70,7 +94,7 @@ def test_cancelling_promotes_the_first_person_waiting(visitor):
 @pytest.mark.django_db
 def test_forged_cancellation_link_is_404(visitor):
     event = EventFactory()
-    post(visitor, event)
+    register_and_confirm(visitor, event)
     registration = Registration.objects.get()
     assert (
         visitor.post(reverse("agenda:cancel", args=[cancel_token(registration) + "x"])).status_code
@@ -127,7 +151,7 @@ def take_seat_valid(email, barrier, errors, event):
         form = RegistrationForm({**FORM, "email": email})
         assert form.is_valid()
         barrier.wait(5)
-        register(event.pk, form)
+        register(event.pk, form, verified=True)
     except Exception as exc:  # noqa: BLE001 - reported by the test
         errors.append(exc)
     finally:
@@ -139,8 +163,9 @@ def test_reminder_the_day_before_once(visitor):
     tomorrow = timezone.localtime() + timedelta(days=1)
     event = EventFactory(starts_at=tomorrow, ends_at=tomorrow + timedelta(hours=2))
     later = EventFactory(title="Plus tard")
-    post(visitor, event)
-    post(visitor, later, email="plus.tard@exemple.test")
+    register_and_confirm(visitor, event)
+    register_and_confirm(visitor, later, email="plus.tard@exemple.test")
+    post(visitor, event, email="jamais.confirme@exemple.test")
     assert send_reminders() == 1
     assert OutgoingEmail.objects.filter(subject__contains="Rappel").count() == 1
     assert send_reminders() == 0

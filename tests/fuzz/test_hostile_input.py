@@ -2,6 +2,7 @@
 endpoint and public form. Never a 5xx; a script payload is never rendered unescaped."""
 
 import pytest
+from django.core.cache import cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -123,6 +124,7 @@ def test_geojson_endpoints(visitor, layer, bbox, zoom, extra):
     )
 )
 def test_offer_contact_form(visitor, offer, data):
+    cache.clear()  # each example starts under the form's rate limits
     response = visitor.post(f"/exercer/offres/{offer.pk}/contact/", data)
     assert response.status_code in (302, 400)
     assert_safe(response)
@@ -180,6 +182,7 @@ def test_agenda_filters_calendar_and_feed(visitor, params):
     )
 )
 def test_event_registration_form(visitor, event, data):
+    cache.clear()  # each example starts under the form's rate limits
     response = visitor.post(f"/agenda/{event.pk}/inscription/", data)
     assert response.status_code in (302, 400)
     assert_safe(response)

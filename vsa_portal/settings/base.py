@@ -276,6 +276,10 @@ PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 UNVERIFIED_ACCOUNT_DAYS = env_int("UNVERIFIED_ACCOUNT_DAYS", 30)
 OFFER_CONTACT_RETENTION_DAYS = env_int("OFFER_CONTACT_RETENTION_DAYS", 365)
 SENT_EMAIL_RETENTION_DAYS = env_int("SENT_EMAIL_RETENTION_DAYS", 90)
+# Event registrations are anonymised this many days after the event has ended; a registration
+# nobody confirmed by e-mail is deleted once its link has expired (after this many hours).
+REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 365)
+REGISTRATION_CONFIRMATION_HOURS = env_int("REGISTRATION_CONFIRMATION_HOURS", 48)
 
 # Debian 12 ships GDAL 3.6, which cannot block file and network access from spatial references.
 # The portal only reads spatial references from its own importers (EPSG codes it names itself),
