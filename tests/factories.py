@@ -77,3 +77,14 @@ class EventFactory(factory.django.DjangoModelFactory):
     capacity = 30
     status = "published"
     published_at = factory.LazyFunction(timezone.now)
+
+
+class DossierFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "support.Dossier"
+
+    first_name = "Alix"
+    last_name = factory.Sequence(lambda n: f"Demandeur {n}")
+    email = factory.Sequence(lambda n: f"demandeur{n}@exemple.test")
+    situation = "interne"
+    project = "installation"

@@ -24,6 +24,7 @@ urlpatterns = [
     path("compte/", include("accounts.urls")),
     path("compte/", include("allauth.urls")),
     path("espace-partenaire/", include("organisations.partner_urls")),
+    path("accompagnement/", include("support.urls")),
     path("admin/", admin.site.urls),
 ]
 

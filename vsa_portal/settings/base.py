@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "leaflet",
     "django_filters",
+    "simple_history",
     "vsa_portal",
     "accounts",
     "territory",
@@ -58,6 +59,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "accounts.middleware.StaffTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -128,6 +130,14 @@ CELERY_BEAT_SCHEDULE = {
     "event-reminders": {
         "task": "agenda.tasks.send_reminders",
         "schedule": crontab(hour=9, minute=0),
+    },
+    "support-digest": {
+        "task": "support.tasks.send_daily_digests",
+        "schedule": crontab(hour=7, minute=30),
+    },
+    "support-referral-reminders": {
+        "task": "support.tasks.remind_silent_referrals",
+        "schedule": crontab(hour=10, minute=0),
     },
     "expire-publications": {
         "task": "vsa_portal.tasks.expire_publications",
@@ -275,6 +285,10 @@ PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 # Personal data (RGPD): how long the portal keeps what it no longer needs.
 UNVERIFIED_ACCOUNT_DAYS = env_int("UNVERIFIED_ACCOUNT_DAYS", 30)
 OFFER_CONTACT_RETENTION_DAYS = env_int("OFFER_CONTACT_RETENTION_DAYS", 365)
+SUPPORT_RETENTION_DAYS = env_int("SUPPORT_RETENTION_DAYS", 3 * 365)
+# A new support request nobody has answered for this many days is flagged in the daily digest.
+SUPPORT_UNANSWERED_DAYS = env_int("SUPPORT_UNANSWERED_DAYS", 7)
+SUPPORT_REFERRAL_REMINDER_DAYS = env_int("SUPPORT_REFERRAL_REMINDER_DAYS", 7)
 SENT_EMAIL_RETENTION_DAYS = env_int("SENT_EMAIL_RETENTION_DAYS", 90)
 # Event registrations are anonymised this many days after the event has ended; a registration
 # nobody confirmed by e-mail is deleted once its link has expired (after this many hours).

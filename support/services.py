@@ -1,0 +1,109 @@
+"""What happens when someone asks for support: saved first, then the e-mails."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from support.enums import NeedKind
+from support.forms import CONSENT_VERSION
+from support.models import Dossier, Need, Note, SupportRequest
+
+NEED_FIELDS = {
+    NeedKind.HOUSING: "housing",
+    NeedKind.SPOUSE_JOB: "spouse_job",
+    NeedKind.SCHOOLING: "children",
+    NeedKind.CHILDCARE: "childcare",
+}
+
+
+def needs_of(data):
+    kinds = [NeedKind.PRACTICE]
+    kinds += [kind for kind, field in NEED_FIELDS.items() if data.get(field)]
+    return kinds
+
+
+def submit(form, user=None, origin="", origin_label=""):
+    """Save the request; a second request from the same address joins its open dossier; the
+    same form posted twice (a double click) is one request. Returns (dossier, created)."""
+    data = form.cleaned_data
+    token = data["token"]
+    existing = SupportRequest.objects.filter(token=token).select_related("dossier").first()
+    if existing:
+        return existing.dossier, False
+    snapshot = {
+        key: (
+            [str(c) for c in value]
+            if key == "communes"
+            else str(value)
+            if value is not None
+            else ""
+        )
+        for key, value in data.items()
+        if key not in ("token", "website")
+    }
+    try:
+        with transaction.atomic():
+            dossier = (
+                Dossier.objects.open().filter(email__iexact=data["email"]).order_by("pk").first()
+            )
+            created = dossier is None
+            if created:
+                dossier = form.save(commit=False)
+                dossier.requester = user
+                dossier.origin, dossier.origin_label = origin, origin_label[:255]
+                dossier.consent_given_at = timezone.now()
+                dossier.consent_version = CONSENT_VERSION
+                dossier.save()
+                form.save_m2m()
+            else:
+                # An internal note, not a message: whoever typed the address may not own it.
+                Note.objects.create(
+                    dossier=dossier,
+                    author=user,
+                    body="Nouvelle demande reçue pour cette adresse par le formulaire :\n\n"
+                    + (data.get("message") or "(sans message)"),
+                )
+            for kind in needs_of(data):
+                Need.objects.get_or_create(dossier=dossier, kind=kind)
+            SupportRequest.objects.create(dossier=dossier, token=token, data=snapshot)
+    except IntegrityError:
+        # The same token saved by a concurrent request: that one wins.
+        return SupportRequest.objects.get(token=token).dossier, False
+    return dossier, created
+
+
+def account_for(request, dossier):
+    """The requester's account: theirs if logged in, else one created for the address, which
+    they confirm (allauth) before they can follow the request. Returns a set-password link
+    for a new account, else ""."""
+    from allauth.account.forms import default_token_generator
+    from allauth.account.internal.flows.password_reset import get_reset_password_from_key_url
+    from allauth.account.models import EmailAddress
+    from allauth.account.utils import user_pk_to_url_str
+
+    from accounts.models import User
+
+    if request.user.is_authenticated:
+        if dossier.requester_id is None:
+            dossier.requester = request.user
+            dossier.save(update_fields=["requester", "updated_at"])
+        return ""
+    user = User.objects.filter(email__iexact=dossier.email).first()
+    link = ""
+    if user is None:
+        user = User.objects.create_user(
+            email=dossier.email,
+            first_name=dossier.first_name,
+            last_name=dossier.last_name,
+            terms_accepted_at=dossier.consent_given_at,
+            terms_version=dossier.consent_version,
+        )
+        address = EmailAddress.objects.create(
+            user=user, email=user.email, primary=True, verified=False
+        )
+        address.send_confirmation(request, signup=True)
+        key = f"{user_pk_to_url_str(user)}-{default_token_generator.make_token(user)}"
+        link = get_reset_password_from_key_url(request, key)
+    if dossier.requester_id is None:
+        dossier.requester = user
+        dossier.save(update_fields=["requester", "updated_at"])
+    return link

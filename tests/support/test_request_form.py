@@ -1,0 +1,131 @@
+"""The request form: saved before anything else, one request per double click, a second
+request joins the open dossier, robots and floods stopped, the form kept on an error."""
+
+import uuid
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core.cache import cache
+from django.urls import reverse
+
+from accounts.models import User
+from outbox.models import OutgoingEmail
+from support.enums import DossierStatus, NeedKind
+from support.models import Dossier, Note, SupportRequest
+
+URL = reverse("support:request")
+
+
+def form_data(**changes):
+    data = {
+        "token": uuid.uuid4().hex,
+        "first_name": "Alix",
+        "last_name": "Durand",
+        "email": "Alix.Durand@Exemple.test",
+        "situation": "interne",
+        "project": "installation",
+        "project_when": "à l’automne 2027",
+        "housing": "on",
+        "children": "4 et 9 ans",
+        "message": "Je cherche une maison de santé.",
+        "consent": "on",
+        "website": "",
+    }
+    data.update(changes)
+    return data
+
+
+@pytest.fixture(autouse=True)
+def _no_limits_left_over():
+    cache.clear()
+
+
+def test_the_form_page_shows_the_privacy_notice(visitor, territory):
+    response = visitor.get(URL)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Ce que nous faisons de vos informations" in body
+    assert "3 ans" in body
+
+
+def test_a_visitor_asks_for_support(visitor, territory):
+    response = visitor.post(URL, form_data())
+    assert response.status_code == 302
+    dossier = Dossier.objects.get()
+    assert dossier.email == "alix.durand@exemple.test"
+    assert dossier.status == DossierStatus.RECEIVED
+    assert dossier.consent_given_at is not None
+    assert set(dossier.needs.values_list("kind", flat=True)) == {
+        NeedKind.PRACTICE,
+        NeedKind.HOUSING,
+        NeedKind.SCHOOLING,
+    }
+    # An account to follow the request, to be confirmed by its owner.
+    user = User.objects.get(email="alix.durand@exemple.test")
+    assert dossier.requester == user
+    assert not user.has_usable_password()
+    assert not EmailAddress.objects.get(user=user).verified
+    subjects = list(OutgoingEmail.objects.values_list("subject", flat=True))
+    assert any("bien reçue" in subject for subject in subjects)
+    assert any("Nouvelle demande" in subject for subject in subjects)
+
+
+def test_a_double_click_makes_one_request(visitor, territory):
+    data = form_data()
+    visitor.post(URL, data)
+    visitor.post(URL, data)
+    assert Dossier.objects.count() == 1
+    assert SupportRequest.objects.count() == 1
+
+
+def test_a_second_request_joins_the_open_dossier(visitor, territory):
+    visitor.post(URL, form_data())
+    visitor.post(URL, form_data(message="Finalement, plutôt un remplacement."))
+    dossier = Dossier.objects.get()
+    assert SupportRequest.objects.filter(dossier=dossier).count() == 2
+    assert "plutôt un remplacement" in Note.objects.get(dossier=dossier).body
+
+
+def test_an_invalid_field_returns_the_form_filled(visitor, territory):
+    response = visitor.post(URL, form_data(email="pas-une-adresse", consent=""))
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "Je cherche une maison de santé." in body
+    assert "Votre accord est nécessaire" in body
+    assert not Dossier.objects.exists()
+
+
+def test_the_honeypot_stops_robots(visitor, territory):
+    response = visitor.post(URL, form_data(website="http://spam.example"))
+    assert response.status_code == 400
+    assert not Dossier.objects.exists()
+
+
+def test_a_flood_for_one_address_is_stopped(visitor, territory):
+    statuses = [
+        visitor.post(URL, form_data(email="victime@exemple.test")).status_code for _ in range(6)
+    ]
+    assert statuses.count(429) >= 3
+    # One dossier: its receipt and the address confirmation, nothing more for the victim.
+    assert OutgoingEmail.objects.filter(to__contains=["victime@exemple.test"]).count() == 2
+
+
+def test_a_logged_in_professional_is_linked_at_once(professional, professional_user, territory):
+    response = professional.get(URL)
+    assert professional_user.email in response.content.decode()
+    professional.post(URL, form_data(email=professional_user.email))
+    assert Dossier.objects.get().requester == professional_user
+
+
+def test_the_form_is_prefilled_from_an_offer(visitor, territory):
+    from tests.factories import OfferFactory
+
+    offer = OfferFactory(title="Collaboration à Apt")
+    response = visitor.get(URL, {"origine": "offres", "objet": offer.pk, "projet": "collaboration"})
+    body = response.content.decode()
+    assert "Collaboration à Apt" in body
+    visitor.post(
+        URL,
+        form_data(origine="offres", origine_libelle="offre d’exercice : Collaboration à Apt"),
+    )
+    assert Dossier.objects.get().origin == "offres"
