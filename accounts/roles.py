@@ -5,7 +5,8 @@ from django.contrib.auth.models import Group, Permission
 PROJECT_LEAD_GROUP = "Cheffe de projet"
 
 # (app, model, actions): everything the project lead curates; nothing about permissions,
-# groups or the portal's code.
+# groups or the portal's code. ``change_user`` edits profiles only: the user admin never shows a
+# non-superuser the privileges or the password (accounts/admin.py).
 PROJECT_LEAD_PERMISSIONS = [
     ("offers", "offer", ["view", "add", "change", "delete"]),
     ("offers", "offercontact", ["view", "change"]),
@@ -17,6 +18,9 @@ PROJECT_LEAD_PERMISSIONS = [
     ("territory", "zoning", ["view", "add", "change", "delete"]),
     ("collective", "organisation", ["view", "add", "change"]),
     ("collective", "membership", ["view", "add", "change", "delete"]),
+    ("collective", "invitation", ["view", "change"]),
+    ("agenda", "event", ["view", "add", "change", "delete"]),
+    ("agenda", "registration", ["view", "change"]),
     ("outbox", "outgoingemail", ["view", "change"]),
     ("accounts", "user", ["view", "change"]),
     ("accounts", "savedsearch", ["view"]),

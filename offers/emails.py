@@ -8,13 +8,19 @@ from outbox.services import queue_email
 
 
 def project_lead_emails():
-    """The project lead's address from the settings, else the active administrators'."""
+    """The project lead's address from the settings, else the active members of the role (or,
+    without any, the technical administrators)."""
     if settings.PORTAL["PROJECT_LEAD_EMAIL"]:
         return [settings.PORTAL["PROJECT_LEAD_EMAIL"]]
     from accounts.models import User
+    from accounts.roles import PROJECT_LEAD_GROUP
 
+    active = User.objects.filter(is_active=True).order_by("email")
+    in_role = active.filter(groups__name=PROJECT_LEAD_GROUP, is_staff=True)
     return list(
-        User.objects.filter(is_active=True, is_superuser=True).values_list("email", flat=True)
+        (in_role if in_role.exists() else active.filter(is_superuser=True)).values_list(
+            "email", flat=True
+        )
     )
 
 
@@ -42,11 +48,13 @@ def notify_offer_contact(contact, request):
         reply_to=[contact.email],
         subject=subject,
         body=render_to_string(template, context),
+        contains_secret=False,
     )
     queue_email(
         to=[contact.email],
         subject=f"[{settings.PORTAL['SHORT_NAME']}] Votre message a bien été transmis",
         body=render_to_string("offers/emails/contact_receipt.txt", context),
+        contains_secret=False,
     )
 
 
@@ -60,6 +68,7 @@ def notify_offer_submitted(offer, request):
             "offers/emails/submitted.txt",
             {"offer": offer, "admin_url": admin_url, "portal": settings.PORTAL},
         ),
+        contains_secret=False,
     )
 
 
@@ -84,4 +93,5 @@ def notify_offer_decision(offer, request=None):
         body=render_to_string(
             "offers/emails/decision.txt", {"offer": offer, "portal": settings.PORTAL}
         ),
+        contains_secret=False,
     )

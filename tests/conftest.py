@@ -105,14 +105,33 @@ TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # the project lead's authentic
 
 @pytest.fixture
 def project_lead_user(db):
-    """Staff with an authenticator app (TOTP), as the admin requires."""
+    """The project lead: staff in the "Cheffe de projet" group, never a superuser, with an
+    authenticator app (TOTP), as the admin requires."""
+    from django.contrib.auth.models import Group
+
+    from accounts.roles import PROJECT_LEAD_GROUP
+
+    user = staff_with_totp(first_name="Camille", last_name="Roux")
+    user.groups.add(Group.objects.get(name=PROJECT_LEAD_GROUP))
+    return user
+
+
+def staff_with_totp(**fields):
     from allauth.account.models import EmailAddress
     from allauth.mfa.totp.internal.auth import TOTP
 
-    user = UserFactory(first_name="Camille", last_name="Roux", is_staff=True, is_superuser=True)
+    user = UserFactory(is_staff=True, **fields)
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     TOTP.activate(user, TOTP_SECRET)
     return user
+
+
+@pytest.fixture
+def superuser(db):
+    """The technical administrator (a superuser), for what the project lead may not do."""
+    client = Client()
+    client.force_login(staff_with_totp(is_superuser=True))
+    return client
 
 
 def totp_code(secret=TOTP_SECRET):

@@ -79,8 +79,8 @@ def test_failed_logins_are_rate_limited(visitor, project_lead_user):
 
 
 @pytest.mark.django_db
-def test_project_lead_creates_an_account_from_the_admin(project_lead):
-    response = project_lead.post(
+def test_the_technical_administrator_creates_an_account_from_the_admin(superuser):
+    response = superuser.post(
         reverse("admin:accounts_user_add"),
         {
             "email": "nouvelle.interne@exemple.test",
