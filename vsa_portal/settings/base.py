@@ -12,6 +12,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 SECRET_KEY = env_str("SECRET_KEY")
 DEBUG = env_bool("DEBUG", False)
+# True only in vsa_portal.settings.production: demo accounts are then refused (accounts.checks).
+PRODUCTION = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -216,6 +218,9 @@ PORTAL = {
     "PROJECT_LEAD_EMAIL": env_str("PORTAL_PROJECT_LEAD_EMAIL", ""),
     "DEMO_CONTENT": env_bool("PORTAL_DEMO_CONTENT", False),
 }
+# The demo accounts (public password and authenticator key) come with demo content, outside
+# production only: production.py turns them off, and a system check refuses them there.
+PORTAL["DEMO_ACCOUNTS"] = env_bool("PORTAL_DEMO_ACCOUNTS", PORTAL["DEMO_CONTENT"])
 
 # Map tiles come from a configurable server: nothing is downloaded from a CDN.
 LEAFLET_CONFIG = {
