@@ -77,7 +77,11 @@ class EventAdmin(ModerationActionsMixin, LeafletGeoAdmin):
             obj.publish()
         super().save_model(request, obj, form, change)
 
-    @admin.action(description=_("Exporter les inscriptions (CSV)"))
+    def has_export_permission(self, request):
+        """A registration list is personal data: view-only staff do not take it away."""
+        return request.user.has_perm("agenda.change_registration")
+
+    @admin.action(description=_("Exporter les inscriptions (CSV)"), permissions=["export"])
     def export_registrations(self, request, queryset):
         registrations = Registration.objects.filter(event__in=queryset).select_related("event")
         return registrations_csv(

@@ -54,7 +54,7 @@ class MembershipAdmin(admin.ModelAdmin):
             obj.confirmed_at = timezone.now()
         super().save_model(request, obj, form, change)
 
-    @admin.action(description=_("Confirmer les membres sélectionnés"))
+    @admin.action(description=_("Confirmer les membres sélectionnés"), permissions=["change"])
     def confirm(self, request, queryset):
         queryset.filter(confirmed_at__isnull=True).update(confirmed_at=timezone.now())
 
@@ -75,7 +75,7 @@ class InvitationAdmin(admin.ModelAdmin):
     readonly_fields = ["invited_by", "created_at", "confirmed_at", "accepted_at"]
     actions = ["confirm"]
 
-    @admin.action(description=_("Confirmer les invitations sélectionnées"))
+    @admin.action(description=_("Confirmer les invitations sélectionnées"), permissions=["change"])
     def confirm(self, request, queryset):
         for invitation in queryset.filter(confirmed_at__isnull=True).select_related("organisation"):
             confirm_invitation(invitation)
