@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from collective.invitations import confirm as confirm_invitation
 from collective.models import Invitation, Membership, Organisation
+from vsa_portal.forms import SingleLineFieldsMixin
 from vsa_portal.images import reencode_image
 
 
@@ -17,7 +18,7 @@ class MembershipInline(admin.TabularInline):
     readonly_fields = ["invited_by"]
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(SingleLineFieldsMixin, forms.ModelForm):
     class Meta:
         model = Organisation
         fields = ["name", "kind", "website", "logo", "description", "is_founding_member", "is_demo"]

@@ -2,9 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from offers.models import Offer
+from vsa_portal.forms import SingleLineFieldsMixin
 
 
-class PartnerOfferForm(forms.ModelForm):
+class PartnerOfferForm(SingleLineFieldsMixin, forms.ModelForm):
     class Meta:
         model = Offer
         # The organisation, then every field the moderation compares between versions.
@@ -41,7 +42,7 @@ class PartnerOfferForm(forms.ModelForm):
         return data
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(SingleLineFieldsMixin, forms.Form):
     email = forms.EmailField(label=_("Adresse e-mail de votre collègue"))
     organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None, empty_label=None)
 
