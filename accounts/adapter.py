@@ -21,4 +21,5 @@ class AccountAdapter(DefaultAccountAdapter):
                 **context,
             },
         )
-        queue_email(to=message.to, subject=message.subject, body=message.body)
+        # Every allauth e-mail may carry a secret link (reset, confirmation, login code).
+        queue_email(to=message.to, subject=message.subject, body=message.body, contains_secret=True)

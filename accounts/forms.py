@@ -3,6 +3,7 @@ from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import SavedSearch, User
+from vsa_portal.forms import SingleLineFieldsMixin
 
 
 class UserCreationAdminForm(AdminUserCreationForm):
@@ -17,7 +18,7 @@ class UserChangeAdminForm(UserChangeForm):
         fields = "__all__"
 
 
-class SavedSearchForm(forms.ModelForm):
+class SavedSearchForm(SingleLineFieldsMixin, forms.ModelForm):
     class Meta:
         model = SavedSearch
         fields = ["kind", "name", "querystring", "frequency"]
@@ -56,7 +57,7 @@ class SavedSearchForm(forms.ModelForm):
 TERMS_VERSION = "2026-11"
 
 
-class SignupForm(forms.Form):
+class SignupForm(SingleLineFieldsMixin, forms.Form):
     """allauth's sign-up, plus the profile and the recorded consent."""
 
     first_name = forms.CharField(label=_("Prénom"), max_length=150, required=False)
@@ -87,7 +88,7 @@ class SignupForm(forms.Form):
         accept_pending_for(user)
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(SingleLineFieldsMixin, forms.ModelForm):
     class Meta:
         model = User
         fields = ["first_name", "last_name", "status", "profession", "specialty"]

@@ -4,8 +4,9 @@ from django.contrib.auth.models import Group, Permission
 
 PROJECT_LEAD_GROUP = "Cheffe de projet"
 
-# (app, model, actions): what the project lead curates besides the kinds of content, which
-# declare their own permissions in the registry; nothing about permissions, groups or code.
+# (app, model, actions): everything the project lead curates; nothing about permissions,
+# groups or the portal's code. ``change_user`` edits profiles only: the user admin never shows a
+# non-superuser the privileges or the password (accounts/admin.py).
 PROJECT_LEAD_PERMISSIONS = [
     ("accounts", "profession", ["view", "add", "change"]),
     ("territory", "commune", ["view", "change"]),
@@ -48,18 +49,14 @@ def ensure_project_lead_group(**kwargs):
 
 def project_lead_emails():
     """Where the project lead reads her mail: the address of the settings, else the active
-    members of the role (and the technical administrators, so that nothing goes unread)."""
+    staff members of the role (or, without any, the technical administrators)."""
     from django.conf import settings
-    from django.db.models import Q
 
     from accounts.models import User
 
     if settings.PORTAL["PROJECT_LEAD_EMAIL"]:
         return [settings.PORTAL["PROJECT_LEAD_EMAIL"]]
-    return list(
-        User.objects.filter(is_active=True)
-        .filter(Q(is_superuser=True) | Q(groups__name=PROJECT_LEAD_GROUP))
-        .distinct()
-        .order_by("email")
-        .values_list("email", flat=True)
-    )
+    active = User.objects.filter(is_active=True).order_by("email")
+    in_role = active.filter(groups__name=PROJECT_LEAD_GROUP, is_staff=True).distinct()
+    chosen = in_role if in_role.exists() else active.filter(is_superuser=True)
+    return list(chosen.values_list("email", flat=True))

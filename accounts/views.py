@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
+from django.core import signing
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -90,7 +91,10 @@ def delete_alert(request, pk):
 
 def unsubscribe(request, token):
     """From the link of a digest: no login needed, a confirmation button (GET changes nothing)."""
-    saved_search = saved_search_from_token(token)
+    try:
+        saved_search = saved_search_from_token(token)
+    except signing.SignatureExpired:
+        return render(request, "accounts/unsubscribe.html", {"expired": True}, status=410)
     if saved_search is None:
         return render(request, "accounts/unsubscribe.html", {"invalid": True}, status=404)
     if request.method == "POST":

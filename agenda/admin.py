@@ -1,8 +1,5 @@
-import csv
-
 from django import forms
 from django.contrib import admin
-from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletGeoAdmin
 
@@ -10,30 +7,29 @@ from agenda.emails import notify_event_decision
 from agenda.models import Event, Registration
 from vsa_portal.images import reencode_image
 from vsa_portal.moderation import ModerationActionsMixin
+from vsa_portal.spreadsheets import csv_response, local_datetime
 
 CSV_COLUMNS = ["événement", "début", "nom", "e-mail", "profil", "statut", "inscrit le"]
 
 
 def registrations_csv(registrations, filename):
-    """The registration list as CSV (UTF-8 with BOM, `;`: opens as is in a French spreadsheet)."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(CSV_COLUMNS)
-    for registration in registrations:
-        writer.writerow(
+    """The registration list as CSV for a spreadsheet (vsa_portal.spreadsheets)."""
+    return csv_response(
+        filename,
+        CSV_COLUMNS,
+        (
             [
                 registration.event.title,
-                registration.event.starts_at.strftime("%d/%m/%Y %H:%M"),
+                local_datetime(registration.event.starts_at),
                 registration.name,
                 registration.email,
                 registration.get_profile_display(),
                 registration.get_status_display(),
-                registration.created_at.strftime("%d/%m/%Y %H:%M"),
+                local_datetime(registration.created_at),
             ]
-        )
-    return response
+            for registration in registrations
+        ),
+    )
 
 
 class RegistrationInline(admin.TabularInline):
@@ -77,7 +73,11 @@ class EventAdmin(ModerationActionsMixin, LeafletGeoAdmin):
             obj.publish()
         super().save_model(request, obj, form, change)
 
-    @admin.action(description=_("Exporter les inscriptions (CSV)"))
+    def has_export_permission(self, request):
+        """A registration list is personal data: view-only staff do not take it away."""
+        return request.user.has_perm("agenda.change_registration")
+
+    @admin.action(description=_("Exporter les inscriptions (CSV)"), permissions=["export"])
     def export_registrations(self, request, queryset):
         registrations = Registration.objects.filter(event__in=queryset).select_related("event")
         return registrations_csv(

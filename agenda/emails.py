@@ -12,6 +12,7 @@ def notify_event_submitted(event, request):
         to=project_lead_emails(),
         subject=f"[{settings.PORTAL['SHORT_NAME']}] Événement à relire : {event.title}",
         body=f"{event.organisation} a soumis l’événement « {event.title} ».\n\nPour le relire : {admin_url}\n",
+        contains_secret=False,
     )
 
 
@@ -34,4 +35,5 @@ def notify_event_decision(event):
         body=render_to_string(
             "agenda/emails/decision.txt", {"event": event, "portal": settings.PORTAL}
         ),
+        contains_secret=False,
     )

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from agenda.models import Event, Registration
+from vsa_portal.forms import SingleLineFieldsMixin
 from vsa_portal.images import reencode_image
 
 
@@ -22,7 +23,7 @@ class RegistrationForm(forms.ModelForm):
         }
 
 
-class PartnerEventForm(forms.ModelForm):
+class PartnerEventForm(SingleLineFieldsMixin, forms.ModelForm):
     class Meta:
         model = Event
         fields = [

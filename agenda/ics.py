@@ -8,6 +8,8 @@ from django.utils import timezone
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
+ONLINE = "En ligne"
+
 
 def calendar(events, base_url, name=None):
     cal = Calendar()
@@ -33,7 +35,8 @@ def calendar(events, base_url, name=None):
             for part in (event.venue, event.address, event.commune.name if event.commune_id else "")
             if part
         )
-        vevent.add("location", location or event.online_url)
+        # The meeting link goes only to confirmed registrants (their e-mail), never in a feed.
+        vevent.add("location", location or ONLINE)
         vevent.add("url", base_url.rstrip("/") + event.get_absolute_url())
         if event.updated_at:
             vevent.add("last-modified", event.updated_at.astimezone(UTC))

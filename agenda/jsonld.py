@@ -30,5 +30,6 @@ def event_jsonld(event, url):
         }
     else:
         data["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode"
-        data["location"] = {"@type": "VirtualLocation", "url": event.online_url}
+        # The meeting link itself goes only to confirmed registrants: the page stands for it.
+        data["location"] = {"@type": "VirtualLocation", "name": "En ligne", "url": url}
     return data

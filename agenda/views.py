@@ -1,8 +1,9 @@
 import calendar as month_calendar
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.contrib import messages
+from django.core import signing
 from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber, TruncDate
 from django.http import HttpResponse
@@ -19,6 +20,7 @@ from agenda.ics import calendar
 from agenda.jsonld import event_jsonld
 from agenda.models import Event
 from agenda.registrations import (
+    CANCEL_SALT,
     LinkError,
     Outcome,
     cancel,
@@ -32,6 +34,9 @@ from territory.maps import build_map, kind_layer
 from vsa_portal import kinds
 from vsa_portal.ratelimit import Limit, client_address, hit, hit_all
 from vsa_portal.search import filtered, paginate, querystring_without_page
+
+# A cancellation link works until the event is over, and never more than a year.
+CANCEL_LINK_MAX_AGE = timedelta(days=365)
 
 PAGE_SIZE = 20
 EVENTS_PER_DAY = 3
@@ -304,10 +309,19 @@ def confirm_registration(request, token):
 
 
 def cancel_registration(request, token):
-    """From the link of the e-mail: no login; a button (GET changes nothing)."""
+    """From the link of the e-mail: no login; a button (GET changes nothing). The link expires
+    when the event is over, and at the latest a year after it was sent."""
+    try:
+        signing.loads(token, salt=CANCEL_SALT, max_age=CANCEL_LINK_MAX_AGE)
+    except signing.SignatureExpired:
+        return render(request, "agenda/cancel.html", {"expired": True}, status=410)
+    except signing.BadSignature:
+        pass  # forged: registration_from_token says so
     registration_ = registration_from_token(token)
     if registration_ is None:
         return render(request, "agenda/cancel.html", {"invalid": True}, status=404)
+    if registration_.event.ends_at < timezone.now():
+        return render(request, "agenda/cancel.html", {"expired": True}, status=410)
     if request.method == "POST":
         cancel(registration_)
         return render(request, "agenda/cancel.html", {"done": True, "registration": registration_})

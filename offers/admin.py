@@ -142,14 +142,14 @@ class OfferAdmin(ModerationActionsMixin, LeafletGeoAdmin):
         if offer.organisation_id:
             notify_offer_decision(offer)
 
-    @admin.action(description=_("Marquer comme pourvues aujourd’hui"))
+    @admin.action(description=_("Marquer comme pourvues aujourd’hui"), permissions=["change"])
     def mark_filled(self, request, queryset):
         count = queryset.filter(filled_on__isnull=True).update(filled_on=timezone.localdate())
         messages.success(
             request, _("%(count)s offre(s) marquée(s) comme pourvue(s).") % {"count": count}
         )
 
-    @admin.action(description=_("Archiver les offres sélectionnées"))
+    @admin.action(description=_("Archiver les offres sélectionnées"), permissions=["change"])
     def archive(self, request, queryset):
         count = queryset.update(status=PublicationStatus.ARCHIVED)
         messages.success(request, _("%(count)s offre(s) archivée(s).") % {"count": count})

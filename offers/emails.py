@@ -32,11 +32,13 @@ def notify_offer_contact(contact, request):
         reply_to=[contact.email],
         subject=subject,
         body=render_to_string(template, context),
+        contains_secret=False,
     )
     queue_email(
         to=[contact.email],
         subject=f"[{settings.PORTAL['SHORT_NAME']}] Votre message a bien été transmis",
         body=render_to_string("offers/emails/contact_receipt.txt", context),
+        contains_secret=False,
     )
 
 
@@ -50,6 +52,7 @@ def notify_offer_submitted(offer, request):
             "offers/emails/submitted.txt",
             {"offer": offer, "admin_url": admin_url, "portal": settings.PORTAL},
         ),
+        contains_secret=False,
     )
 
 
@@ -74,4 +77,5 @@ def notify_offer_decision(offer, request=None):
         body=render_to_string(
             "offers/emails/decision.txt", {"offer": offer, "portal": settings.PORTAL}
         ),
+        contains_secret=False,
     )

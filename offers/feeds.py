@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
@@ -33,7 +34,9 @@ class LatestOffersFeed(Feed):
         return f"[{_('démo')}] {label}" if offer.is_demo else label
 
     def item_description(self, offer):
-        return offer.description
+        # Atom declares the summary as HTML: the partner's text is escaped, so that markup in it
+        # is shown as text by feed readers, never run.
+        return linebreaksbr(offer.description, autoescape=True)
 
     def item_pubdate(self, offer):
         return offer.published_at

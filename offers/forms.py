@@ -3,9 +3,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from offers.models import OfferContact
+from vsa_portal.forms import SingleLineFieldsMixin
 
 
-class OfferContactForm(forms.ModelForm):
+class OfferContactForm(SingleLineFieldsMixin, forms.ModelForm):
     consent = forms.BooleanField(
         label=_(
             "J’accepte que mes coordonnées et mon message soient transmis à l’auteur de l’offre "

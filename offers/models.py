@@ -158,6 +158,7 @@ class Offer(Publishable):
 
     # What the moderation compares with the last published version.
     SNAPSHOT_FIELDS = [
+        "organisation_id",
         "kind",
         "profession_id",
         "title",

@@ -2,13 +2,16 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from offers.models import Offer
+from vsa_portal.forms import SingleLineFieldsMixin
 
 
-class PartnerOfferForm(forms.ModelForm):
+class PartnerOfferForm(SingleLineFieldsMixin, forms.ModelForm):
     class Meta:
         model = Offer
         # The organisation, then every field the moderation compares between versions.
-        fields = ["organisation", *(name.removesuffix("_id") for name in Offer.SNAPSHOT_FIELDS)]
+        fields = list(
+            dict.fromkeys(["organisation", *(n.removesuffix("_id") for n in Offer.SNAPSHOT_FIELDS)])
+        )
         widgets = {
             "description": forms.Textarea(attrs={"rows": 8}),
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from organisations.invitations import confirm as confirm_invitation
 from organisations.models import Invitation, Membership, Organisation
+from vsa_portal.forms import SingleLineFieldsMixin
 from vsa_portal.images import reencode_image
 
 
@@ -17,7 +18,7 @@ class MembershipInline(admin.TabularInline):
     readonly_fields = ["invited_by"]
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(SingleLineFieldsMixin, forms.ModelForm):
     class Meta:
         model = Organisation
         fields = ["name", "kind", "website", "logo", "description", "is_founding_member", "is_demo"]
@@ -54,7 +55,7 @@ class MembershipAdmin(admin.ModelAdmin):
             obj.confirmed_at = timezone.now()
         super().save_model(request, obj, form, change)
 
-    @admin.action(description=_("Confirmer les membres sélectionnés"))
+    @admin.action(description=_("Confirmer les membres sélectionnés"), permissions=["change"])
     def confirm(self, request, queryset):
         queryset.filter(confirmed_at__isnull=True).update(confirmed_at=timezone.now())
 
@@ -75,7 +76,7 @@ class InvitationAdmin(admin.ModelAdmin):
     readonly_fields = ["invited_by", "created_at", "confirmed_at", "accepted_at"]
     actions = ["confirm"]
 
-    @admin.action(description=_("Confirmer les invitations sélectionnées"))
+    @admin.action(description=_("Confirmer les invitations sélectionnées"), permissions=["change"])
     def confirm(self, request, queryset):
         for invitation in queryset.filter(confirmed_at__isnull=True).select_related("organisation"):
             confirm_invitation(invitation)

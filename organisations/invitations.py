@@ -32,6 +32,7 @@ def confirm(invitation):
                     "portal": settings.PORTAL,
                 },
             ),
+            contains_secret=False,
         )
 
 

@@ -88,6 +88,7 @@ def invite(request):
                     "email": invitation.email,
                     "organisation": invitation.organisation.name,
                 },
+                contains_secret=False,
             )
         messages.success(request, _("Invitation envoyée à la cheffe de projet, qui la confirmera."))
     else:

@@ -39,6 +39,13 @@ class OutgoingEmail(models.Model):
     reply_to = models.JSONField(_("répondre à"), default=list, blank=True)
     subject = models.CharField(_("objet"), max_length=255)
     body = models.TextField(_("message"))
+    # Links that open an account or act on it (password reset, address confirmation, signed
+    # links): the body is then shown to superusers only. On unless the sender says otherwise.
+    contains_secret = models.BooleanField(
+        _("contient un lien personnel"),
+        default=True,
+        help_text=_("Le message n’est alors affiché qu’aux administrateurs techniques."),
+    )
     attachments = models.JSONField(_("pièces jointes"), default=list, blank=True)
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     sent_at = models.DateTimeField(_("envoyé le"), null=True, blank=True, db_index=True)

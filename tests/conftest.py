@@ -108,31 +108,32 @@ TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # the project lead's authentic
 
 @pytest.fixture
 def project_lead_user(db):
-    """The project lead as she really is: staff, a member of the "Cheffe de projet" role, not a
-    superuser, with an authenticator app (TOTP), as the admin requires."""
+    """The project lead: staff in the "Cheffe de projet" group, never a superuser, with an
+    authenticator app (TOTP), as the admin requires."""
+    from django.contrib.auth.models import Group
+
+    from accounts.roles import PROJECT_LEAD_GROUP
+
+    user = staff_with_totp(first_name="Camille", last_name="Roux")
+    user.groups.add(Group.objects.get(name=PROJECT_LEAD_GROUP))
+    return user
+
+
+def staff_with_totp(**fields):
     from allauth.account.models import EmailAddress
     from allauth.mfa.totp.internal.auth import TOTP
 
-    from accounts.roles import ensure_project_lead_group
-
-    user = UserFactory(first_name="Camille", last_name="Roux", is_staff=True, is_superuser=False)
-    user.groups.add(ensure_project_lead_group())
+    user = UserFactory(is_staff=True, **fields)
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     TOTP.activate(user, TOTP_SECRET)
     return user
 
 
 @pytest.fixture
-def technical_admin(db):
-    """The technical superuser (not the project lead): the only one who manages privileges."""
-    from allauth.account.models import EmailAddress
-    from allauth.mfa.totp.internal.auth import TOTP
-
-    user = UserFactory(is_staff=True, is_superuser=True)
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    TOTP.activate(user, TOTP_SECRET)
+def superuser(db):
+    """The technical administrator (a superuser), for what the project lead may not do."""
     client = Client()
-    client.force_login(user)
+    client.force_login(staff_with_totp(is_superuser=True))
     return client
 
 

@@ -37,7 +37,9 @@ class ResilientRedisCache(RedisCache):
     get = _degrade(_default_of_get)(RedisCache.get)
     get_many = _degrade({})(RedisCache.get_many)
     has_key = _degrade(False)(RedisCache.has_key)
-    add = _degrade(False)(RedisCache.add)
+    # With Redis down, add() reports success: the locks around rate limits (allauth's) then let
+    # the request through instead of answering 429 to everyone.
+    add = _degrade(True)(RedisCache.add)
     set = _degrade(None)(RedisCache.set)
     set_many = _degrade([])(RedisCache.set_many)
     touch = _degrade(False)(RedisCache.touch)

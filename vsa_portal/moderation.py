@@ -1,5 +1,8 @@
 """The project lead's moderation actions, shared by everything that goes through the
-publication workflow (offers, events…): bulk publish, bulk reject with a reason."""
+publication workflow (offers, events…): bulk publish, bulk reject with a reason.
+
+Publishing shows what is about to go public first, and publishes only the versions shown: an
+item edited by its poster in the meantime is left for another review."""
 
 from django import forms
 from django.contrib import admin, messages
@@ -18,21 +21,53 @@ class RejectionForm(forms.Form):
     )
 
 
+def moderation_version(item):
+    """What identifies the version the project lead reviewed: it changes with every save."""
+    return item.updated_at.isoformat() if item.updated_at else ""
+
+
 class ModerationActionsMixin:
     def notify_decision(self, item):
         """Tell the poster; each admin says how."""
 
-    @admin.action(description=_("Publier la sélection"))
+    @admin.action(description=_("Publier la sélection"), permissions=["change"])
     def publish(self, request, queryset):
-        items = list(queryset.exclude(status=PublicationStatus.PUBLISHED))
+        items = list(
+            queryset.exclude(status=PublicationStatus.PUBLISHED).select_related("organisation")
+        )
+        if "confirm_publish" not in request.POST:
+            return TemplateResponse(
+                request,
+                "admin/moderation/publish.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "opts": self.model._meta,
+                    "items": [(item, moderation_version(item)) for item in items],
+                    "title": _("Publier"),
+                },
+            )
+        published, changed = [], []
         with transaction.atomic():
-            for item in items:
+            for item in self.model.objects.select_for_update().filter(
+                pk__in=[item.pk for item in items]
+            ):
+                if request.POST.get(f"version-{item.pk}") != moderation_version(item):
+                    changed.append(item)
+                    continue
                 item.publish()
                 item.save()
                 self.notify_decision(item)
-        messages.success(request, _("%(count)s élément(s) publié(s).") % {"count": len(items)})
+                published.append(item)
+        messages.success(request, _("%(count)s élément(s) publié(s).") % {"count": len(published)})
+        if changed:
+            messages.warning(
+                request,
+                _("Modifié(s) depuis votre relecture, donc non publié(s) : %(titles)s.")
+                % {"titles": ", ".join(str(item) for item in changed)},
+            )
+        return None
 
-    @admin.action(description=_("Refuser la sélection (avec un motif)"))
+    @admin.action(description=_("Refuser la sélection (avec un motif)"), permissions=["change"])
     def reject(self, request, queryset):
         form = RejectionForm(request.POST if "reason" in request.POST else None)
         if form.is_valid():

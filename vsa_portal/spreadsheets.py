@@ -1,10 +1,37 @@
-"""Cells of staff spreadsheets (CSV, XLSX) that a spreadsheet program cannot run as formulas."""
+"""Spreadsheet exports for staff and partners: one CSV writer that no cell can turn into a
+formula, with dates in the portal's time zone (Europe/Paris).
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+Open-data files are not written here: they keep their typed values as their schema says."""
+
+import csv
+
+from django.http import HttpResponse
+from django.utils import timezone
+
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP "CSV injection").
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
 
 def safe_cell(value):
-    """Free text starting like a formula gets a leading apostrophe; other values pass."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    """Free text as inert text: a leading apostrophe keeps a spreadsheet from evaluating it."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
         return "'" + value
     return value
+
+
+def local_datetime(value):
+    """An aware datetime as the portal's local time (Paris), as people read it."""
+    return timezone.localtime(value).strftime(DATETIME_FORMAT) if value else ""
+
+
+def csv_response(filename, header, rows):
+    """CSV for a French spreadsheet (UTF-8 with BOM, `;`), every cell neutralised."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow([safe_cell(cell) for cell in header])
+    for row in rows:
+        writer.writerow([safe_cell(cell) for cell in row])
+    return response

@@ -1,11 +1,18 @@
-from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+import logging
+
+from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 
 from vsa_portal.health import run_checks
+
+logger = logging.getLogger(__name__)
 
 
 @require_GET
@@ -16,14 +23,28 @@ def home(request):
 @never_cache
 @require_GET
 def healthz(request):
+    """Public: ok or degraded per service; what went wrong goes to the log only."""
     results = run_checks()
     failed = sorted(name for name, error in results.items() if error)
+    for name in failed:
+        logger.error("Health check failed for %s: %s", name, results[name])
     body = {
-        "status": "ok" if not failed else "error",
+        "status": "ok" if not failed else "degraded",
         "failed": failed,
-        "checks": {name: "ok" if error is None else error for name, error in results.items()},
+        "checks": {name: "ok" if error is None else "degraded" for name, error in results.items()},
     }
     return JsonResponse(body, status=503 if failed else 200)
+
+
+@require_GET
+def media(request, path):
+    """An uploaded file under MEDIA_ROOT (``serve`` refuses paths that leave it)."""
+    try:
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    except SuspiciousFileOperation as exc:
+        raise Http404 from exc
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 @require_GET

@@ -8,6 +8,7 @@ from django.urls import reverse
 from accounts.roles import PROJECT_LEAD_GROUP
 from tests.conftest import TOTP_SECRET
 from tests.factories import OfferFactory, UserFactory
+from tests.helpers.admin import publish_from_admin
 
 pytestmark = pytest.mark.django_db
 
@@ -40,10 +41,7 @@ def test_the_group_moderates_offers_and_curates_the_territory(lead_in_group):
         "admin:outbox_outgoingemail_changelist",
     ]:
         assert lead_in_group.get(reverse(url_name)).status_code == 200, url_name
-    lead_in_group.post(
-        reverse("admin:offers_offer_changelist"),
-        {"action": "publish", "_selected_action": [offer.pk]},
-    )
+    publish_from_admin(lead_in_group, reverse("admin:offers_offer_changelist"), [offer.pk])
     offer.refresh_from_db()
     assert offer.status == "published"
 

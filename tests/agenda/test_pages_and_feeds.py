@@ -178,3 +178,24 @@ def test_the_feed_holds_at_most_the_next_200_events(visitor):
     )
     calendar = Calendar.from_ical(visitor.get(reverse("agenda:feed")).content)
     assert len(calendar.walk("VEVENT")) == FEED_LIMIT
+
+
+SECRET_ROOM = "https://visio.exemple.test/salle-privee-8341"
+
+
+def test_the_online_meeting_link_never_appears_in_public_outputs(visitor):
+    event = EventFactory(
+        title="Webinaire", commune=None, venue="", online_url=SECRET_ROOM, capacity=3
+    )
+    html = visitor.get(event.get_absolute_url()).content.decode()
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    )
+    assert data["eventAttendanceMode"].endswith("OnlineEventAttendanceMode")
+    assert data["location"]["name"] == "En ligne"
+    ics = visitor.get(reverse("agenda:ics", args=[event.pk]))
+    (vevent,) = Calendar.from_ical(ics.content).walk("VEVENT")
+    assert str(vevent["LOCATION"]) == "En ligne"
+    feed = visitor.get(reverse("agenda:feed"))
+    for content in [html, ics.content.decode(), feed.content.decode()]:
+        assert "salle-privee-8341" not in content

@@ -8,6 +8,7 @@ from agenda.models import Event, Registration
 from outbox.models import OutgoingEmail
 from tests.agenda.test_registrations import register_and_confirm
 from tests.factories import EventFactory, commune
+from tests.helpers.admin import publish_from_admin
 
 pytestmark = pytest.mark.django_db
 
@@ -41,10 +42,7 @@ def test_partner_submits_an_event_and_the_project_lead_publishes_it(
     assert (event.status, event.organisation) == ("submitted", partner_a.organisation)
     assert event.starts_at.hour == 17  # 19:00 in Paris in May is 17:00 UTC
     assert OutgoingEmail.objects.filter(subject__contains="Événement à relire").exists()
-    project_lead.post(
-        reverse("admin:agenda_event_changelist"),
-        {"action": "publish", "_selected_action": [event.pk]},
-    )
+    publish_from_admin(project_lead, reverse("admin:agenda_event_changelist"), [event.pk])
     event.refresh_from_db()
     assert event.status == "published"
     assert (

@@ -114,6 +114,8 @@ def test_partner_signs_up_is_attached_posts_and_project_lead_approves(
     lead_page.locator("input[name=_selected_action]").first.check()
     lead_page.locator("select[name=action]").select_option("publish")
     lead_page.locator("button[name=index]").click()
+    # The review page shows the versions about to go public; publishing confirms them.
+    lead_page.get_by_role("button", name="Publier").click()
     lead_page.get_by_text("1 élément(s) publié(s).").wait_for()
     lead_context.close()
     assert not lead_errors, lead_errors

@@ -63,8 +63,16 @@ class ThrowawayRedis:
         )
         wait_for_port(self.port)
 
+    def pause(self):
+        """SIGSTOP: connections are accepted by the kernel, never answered (a hung Redis)."""
+        self.process.send_signal(signal.SIGSTOP)
+
+    def resume(self):
+        self.process.send_signal(signal.SIGCONT)
+
     def stop(self):
         if self.process:
+            self.process.send_signal(signal.SIGCONT)
             self.process.terminate()
             self.process.wait(10)
             self.process = None

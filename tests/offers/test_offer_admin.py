@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from offers.models import Offer
 from tests.factories import OfferFactory, commune, profession
+from tests.helpers.admin import publish_from_admin
 from tests.helpers.queries import assert_max_queries
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +40,7 @@ def test_project_lead_posts_an_offer_from_the_admin_and_it_goes_public(
 def test_admin_actions_publish_and_mark_filled(project_lead):
     draft = OfferFactory(status="submitted", published_at=None)
     url = reverse("admin:offers_offer_changelist")
-    project_lead.post(url, {"action": "publish", "_selected_action": [draft.pk]})
+    publish_from_admin(project_lead, url, [draft.pk])
     draft.refresh_from_db()
     assert draft.status == "published" and draft.published_at
     project_lead.post(url, {"action": "mark_filled", "_selected_action": [draft.pk]})

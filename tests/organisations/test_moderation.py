@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from outbox.models import OutgoingEmail
 from tests.factories import OfferFactory
+from tests.helpers.admin import publish_from_admin
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +48,7 @@ def test_project_lead_approves_and_the_offer_goes_public(project_lead, partner_a
     offer = OfferFactory(
         title="À relire", organisation=partner_a.organisation, status="submitted", published_at=None
     )
-    project_lead.post(CHANGELIST, {"action": "publish", "_selected_action": [offer.pk]})
+    publish_from_admin(project_lead, CHANGELIST, [offer.pk])
     offer.refresh_from_db()
     assert offer.status == "published" and offer.published_at
     (email,) = OutgoingEmail.objects.all()

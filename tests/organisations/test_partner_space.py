@@ -6,6 +6,7 @@ from offers.models import Offer
 from organisations.models import Membership
 from outbox.models import OutgoingEmail
 from tests.factories import OfferFactory, OrganisationFactory, UserFactory, commune, profession
+from tests.helpers.admin import publish_from_admin
 from tests.helpers.queries import assert_max_queries
 
 pytestmark = pytest.mark.django_db
@@ -138,10 +139,7 @@ def test_editing_a_published_offer_sends_it_back_to_moderation_with_its_changes(
     partner_a, project_lead, visitor
 ):
     offer = OfferFactory(organisation=partner_a.organisation, status="submitted", published_at=None)
-    project_lead.post(
-        reverse("admin:offers_offer_changelist"),
-        {"action": "publish", "_selected_action": [offer.pk]},
-    )
+    publish_from_admin(project_lead, reverse("admin:offers_offer_changelist"), [offer.pk])
     offer.refresh_from_db()
     assert offer.status == "published" and offer.published_snapshot["title"] == offer.title
     old_title = offer.title

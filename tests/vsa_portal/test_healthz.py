@@ -12,14 +12,20 @@ def test_healthz_reports_both_services_up(visitor, db):
     assert "no-cache" in response["Cache-Control"]
 
 
-def test_healthz_names_redis_when_redis_is_down(visitor, db, settings):
+def test_healthz_names_redis_when_redis_is_down_and_keeps_the_details_in_the_log(
+    visitor, db, settings, caplog
+):
     settings.REDIS_URL = "redis://127.0.0.1:1/0"  # nothing listens on port 1
     response = visitor.get("/healthz")
     assert response.status_code == 503
-    body = response.json()
-    assert body["failed"] == ["redis"]
-    assert body["checks"]["database"] == "ok"
-    assert "Connection refused" in body["checks"]["redis"] or "Error" in body["checks"]["redis"]
+    assert response.json() == {
+        "status": "degraded",
+        "failed": ["redis"],
+        "checks": {"database": "ok", "redis": "degraded"},
+    }
+    assert "127.0.0.1:1" not in response.content.decode()
+    assert "Health check failed for redis" in caplog.text
+    assert "Connection refused" in caplog.text or "Error" in caplog.text
 
 
 def test_healthz_names_the_database_when_it_is_down():
@@ -32,4 +38,4 @@ def test_healthz_names_the_database_when_it_is_down():
     )
     assert result["status"] == 503
     assert result["body"]["failed"] == ["database"]
-    assert result["body"]["checks"]["redis"] == "ok"
+    assert result["body"]["checks"] == {"database": "degraded", "redis": "ok"}

@@ -12,6 +12,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 SECRET_KEY = env_str("SECRET_KEY")
 DEBUG = env_bool("DEBUG", False)
+# True only in vsa_portal.settings.production: demo accounts are then refused (accounts.checks).
+PRODUCTION = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -97,7 +99,9 @@ CACHES = {
         "TIMEOUT": 300,
     }
 }
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions live in the database only: a logout while Redis is down must not come back with
+# Redis (a cached copy of the session would).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "redis://127.0.0.1:6379/1")
 CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", CELERY_BROKER_URL)
@@ -164,6 +168,11 @@ ACCOUNT_UNIQUE_EMAIL = True
 # Failed logins: 10 a minute from one address, 5 per account in 15 minutes (allauth's defaults
 # for everything else).
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/900s/key"}
+# Per-address limits see the visitor's address only through a proxy configured here: the number
+# of proxies in front of the portal (X-Forwarded-For), or the header a proxy sets
+# (e.g. X-Real-IP). Neither is trusted by default, so a forged header changes nothing.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("TRUSTED_CLIENT_IP_HEADER", "") or None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[VSA] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env_str("ACCOUNT_DEFAULT_HTTP_PROTOCOL", "https")
 # Two-factor authentication (TOTP), required of staff before they reach the admin.
@@ -227,6 +236,9 @@ PORTAL = {
     "PROJECT_LEAD_EMAIL": env_str("PORTAL_PROJECT_LEAD_EMAIL", ""),
     "DEMO_CONTENT": env_bool("PORTAL_DEMO_CONTENT", False),
 }
+# The demo accounts (public password and authenticator key) come with demo content, outside
+# production only: production.py turns them off, and a system check refuses them there.
+PORTAL["DEMO_ACCOUNTS"] = env_bool("PORTAL_DEMO_ACCOUNTS", PORTAL["DEMO_CONTENT"])
 
 # Map tiles come from a configurable server: nothing is downloaded from a CDN.
 LEAFLET_CONFIG = {

@@ -1,7 +1,12 @@
 """Production: every secret from the environment, HTTPS only."""
 
 from .base import *  # noqa: F403
-from .base import env_bool, env_int
+from .base import PORTAL, env_bool, env_int
+
+PRODUCTION = True
+# Demo-labelled content stays possible (`make bench`), demo accounts never: setting
+# PORTAL_DEMO_ACCOUNTS here stops the start-up (accounts.checks).
+PORTAL = {**PORTAL, "DEMO_ACCOUNTS": env_bool("PORTAL_DEMO_ACCOUNTS", False)}
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

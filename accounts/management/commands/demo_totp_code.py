@@ -3,17 +3,16 @@ from allauth.mfa.totp.internal.auth import (
     hotp_value,
     yield_hotp_counters_from_time,
 )
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from accounts.demo import DEMO_TOTP_SECRET
+from accounts.demo import DEMO_TOTP_SECRET, demo_accounts_enabled
 
 
 class Command(BaseCommand):
-    help = "Print the current authenticator code of the demo project lead (demo mode only)."
+    help = "Print the current authenticator code of the demo staff (demo accounts only)."
 
     def handle(self, *args, **options):
-        if not settings.PORTAL["DEMO_CONTENT"]:
-            raise CommandError("Demo content is off: there is no demo project lead.")
+        if not demo_accounts_enabled():
+            raise CommandError("Demo accounts are off: there is no demo project lead.")
         counter = next(yield_hotp_counters_from_time())
         self.stdout.write(format_hotp_value(hotp_value(DEMO_TOTP_SECRET, counter)))

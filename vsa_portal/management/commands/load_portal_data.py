@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from accounts.demo import create_demo_accounts
+from accounts.demo import create_demo_accounts, demo_accounts_enabled
 from vsa_portal import kinds
 
 # The territory's reference data, in the order they depend on each other.
@@ -20,8 +20,9 @@ class Command(BaseCommand):
             call_command(name, *args, stdout=self.stdout, stderr=self.stderr)
         if not settings.PORTAL["DEMO_CONTENT"]:
             return
-        created = create_demo_accounts()
-        self.stdout.write(f"Demo accounts: {created} created.")
+        if demo_accounts_enabled():
+            created = create_demo_accounts()
+            self.stdout.write(f"Demo accounts: {created} created.")
         for name, args in DEMO_CONTENT_COMMANDS:
             call_command(name, *args, stdout=self.stdout, stderr=self.stderr)
         # Then each kind of content's own labelled demo rows.
