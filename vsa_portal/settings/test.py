@@ -13,7 +13,9 @@ os.environ.setdefault("PORTAL_PROJECT_LEAD_EMAIL", "cheffe-de-projet@exemple.tes
 os.environ.setdefault("MAP_TILE_URL", "/static/map/blank-tile.png")
 
 from .base import *  # noqa: E402,F403
-from .base import DATABASES, STORAGES  # noqa: E402
+from .base import BASE_DIR, DATABASES, STORAGES, TEMPLATES  # noqa: E402
+
+from tests.helpers.template_guard import InvalidTemplateVariable  # noqa: E402
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -43,3 +45,6 @@ DATABASES["default"]["TEST"] = {
 # Serve static files from the apps' folders, as in development: no collectstatic before tests.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# An undefined variable in one of the project's templates fails the test (see the guard).
+TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = InvalidTemplateVariable([BASE_DIR / "templates"])
