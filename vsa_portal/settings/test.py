@@ -12,10 +12,10 @@ os.environ.setdefault("PORTAL_PROJECT_LEAD_EMAIL", "cheffe-de-projet@exemple.tes
 # No tile server is reachable from the tests: every tile is the same plain image.
 os.environ.setdefault("MAP_TILE_URL", "/static/map/blank-tile.png")
 
+from tests.helpers.template_guard import InvalidTemplateVariable  # noqa: E402
+
 from .base import *  # noqa: E402,F403
 from .base import BASE_DIR, DATABASES, STORAGES, TEMPLATES  # noqa: E402
-
-from tests.helpers.template_guard import InvalidTemplateVariable  # noqa: E402
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
