@@ -1,6 +1,8 @@
 """Every allauth page (sign-up, login, password reset, two-factor) is valid HTML and uses the
 portal's layout: its header, its footer and the account column its styles apply to."""
 
+import re
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.test import Client
@@ -37,7 +39,7 @@ def test_signup_with_errors_is_valid_html(visitor):
 
 def test_signup_password_rules_are_a_list_outside_any_paragraph(visitor):
     html = visitor.get(reverse("account_signup")).content.decode()
-    assert '<div class="muted help-text" id="id_password1_helptext"><ul>' in html
+    assert re.search(r'<div class="muted help-text"\s+id="id_password1_helptext">\s*<ul>', html)
 
 
 def test_two_factor_authentication_page(visitor, project_lead_user):

@@ -54,6 +54,7 @@ class Command(BaseCommand):
             rows.append(
                 HealthFacility(
                     name=f"Établissement de charge {number}",
+                    display_name=f"Établissement de charge {number}",
                     kind=rng.choice(kinds),
                     commune=commune,
                     point=self.point_in(rng, commune),
