@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from collective.invitations import confirm as confirm_invitation
-from collective.models import Invitation, Membership, Organisation
+from collective.models import ContactMessage, Invitation, Membership, Organisation
 from vsa_portal.images import reencode_image
 
 
@@ -79,3 +79,36 @@ class InvitationAdmin(admin.ModelAdmin):
     def confirm(self, request, queryset):
         for invitation in queryset.filter(confirmed_at__isnull=True).select_related("organisation"):
             confirm_invitation(invitation)
+
+
+@admin.register(ContactMessage)
+class ContactMessageAdmin(admin.ModelAdmin):
+    """What visitors wrote is read, never rewritten: only "traité" can be ticked."""
+
+    list_display = ["created_at", "name", "email", "subject", "handled"]
+    list_filter = ["handled", "subject", "created_at"]
+    list_editable = ["handled"]
+    search_fields = ["name", "email", "message"]
+    date_hierarchy = "created_at"
+    fields = [
+        "created_at",
+        "name",
+        "email",
+        "subject",
+        "message",
+        "consent_given_at",
+        "consent_version",
+        "handled",
+    ]
+    readonly_fields = [
+        "created_at",
+        "name",
+        "email",
+        "subject",
+        "message",
+        "consent_given_at",
+        "consent_version",
+    ]
+
+    def has_add_permission(self, request):
+        return False

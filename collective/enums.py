@@ -19,3 +19,15 @@ class OrganisationKind(models.TextChoices):
     HEALTH_CENTRE = "centre_sante", _("Centre de santé")
     PRACTICE = "cabinet", _("Cabinet médical")
     OTHER = "autre", _("Autre")
+
+
+class ContactSubject(models.TextChoices):
+    """What a visitor writes to the project lead about (the contact page)."""
+
+    SETTLING = "installation", _("M’installer ou exercer sur le territoire")
+    REPLACEMENT = "remplacement", _("Remplacer ou trouver un remplaçant")
+    INTERNSHIP = "internat", _("Internat, stage ou études de médecine")
+    SUPPORT = "accompagnement", _("Être accompagné·e (logement, emploi du conjoint, école…)")
+    PARTNERSHIP = "partenariat", _("Devenir partenaire ou publier sur le portail")
+    PORTAL = "portail", _("Une question sur le portail ou une erreur à signaler")
+    OTHER = "autre", _("Autre sujet")

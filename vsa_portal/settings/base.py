@@ -132,6 +132,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "offers.tasks.expire_offers",
         "schedule": crontab(hour=2, minute=0),
     },
+    "purge-contact-messages": {
+        "task": "collective.tasks.purge_contact_messages",
+        "schedule": crontab(hour=3, minute=45),
+    },
 }
 
 AUTH_USER_MODEL = "accounts.User"
@@ -275,6 +279,9 @@ PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 UNVERIFIED_ACCOUNT_DAYS = env_int("UNVERIFIED_ACCOUNT_DAYS", 30)
 OFFER_CONTACT_RETENTION_DAYS = env_int("OFFER_CONTACT_RETENTION_DAYS", 365)
 SENT_EMAIL_RETENTION_DAYS = env_int("SENT_EMAIL_RETENTION_DAYS", 90)
+CONTACT_MESSAGE_RETENTION_DAYS = env_int("CONTACT_MESSAGE_RETENTION_DAYS", 365)
+# The contact page: at most this many messages per client address and hour (through the cache).
+CONTACT_RATE_LIMIT = env_int("CONTACT_RATE_LIMIT", 5)
 
 # Debian 12 ships GDAL 3.6, which cannot block file and network access from spatial references.
 # The portal only reads spatial references from its own importers (EPSG codes it names itself),
