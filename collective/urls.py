@@ -10,4 +10,5 @@ urlpatterns = [
     path("donnees-personnelles/", views.personal_data, name="personal_data"),
     path("accessibilite/", views.accessibility, name="accessibility"),
     path("sources-des-donnees/", views.data_sources, name="data_sources"),
+    path("contact/", views.contact, name="contact"),
 ]

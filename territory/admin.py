@@ -67,7 +67,7 @@ class NeedsCheckFilter(admin.SimpleListFilter):
 @admin.register(HealthFacility)
 class HealthFacilityAdmin(LeafletGeoAdmin):
     list_display = [
-        "name",
+        "display_name",
         "kind",
         "sector",
         "commune",
@@ -76,7 +76,7 @@ class HealthFacilityAdmin(LeafletGeoAdmin):
         "is_demo",
     ]
     list_filter = ["kind", "sector", "location_precision", "is_demo", NeedsCheckFilter]
-    search_fields = ["name", "finess_et", "finess_ej", "commune__name"]
+    search_fields = ["display_name", "name", "finess_et", "finess_ej", "commune__name"]
     list_select_related = ["commune"]
     autocomplete_fields = ["commune"]
     readonly_fields = ["updated_at"]

@@ -6,18 +6,20 @@ skipped rows, each skipped row with its reason.
 """
 
 import csv
+import hashlib
 import io
 import json
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.contrib.gis.gdal import GDALException
-from django.contrib.gis.geos import GEOSException, GEOSGeometry, MultiPolygon, Point
-from django.db import transaction
+from django.contrib.gis.geos import GEOSException, GEOSGeometry, MultiPolygon, Point, WKTWriter
+from django.db import models, transaction
 from django.utils.text import slugify
 
 from territory.enums import FacilityKind, LocationPrecision, Sector, Zone
 from territory.models import CPTS, EPCI, Commune, HealthFacility, Zoning
+from territory.names import facility_display_name
 
 
 class ImportFailed(Exception):
@@ -30,6 +32,7 @@ class ImportReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    kept: int = 0  # fields left as edited in the admin instead of the file's value
     skipped: list = field(default_factory=list)  # (line or identifier, reason)
     notes: list = field(default_factory=list)
 
@@ -44,6 +47,8 @@ class ImportReport:
             f"{self.label}: {self.created} created, {self.updated} updated, "
             f"{self.unchanged} unchanged, {len(self.skipped)} skipped."
         ]
+        if self.kept:
+            lines.append(f"  kept {self.kept} field(s) edited in the admin (the edit wins).")
         lines += [f"  note: {note}" for note in self.notes]
         lines += [f"  skipped {where}: {reason}" for where, reason in self.skipped]
         return "\n".join(lines)
@@ -98,18 +103,78 @@ def _same(current, new):
     return current == new
 
 
-def upsert(model, lookup, values):
-    """Create or update one row; return it with "created", "updated" or "unchanged"."""
+_GEOMETRY_WRITER = WKTWriter(precision=7)
+
+
+def fingerprint(value):
+    """What ``imported_values`` records of a value: JSON, short (a geometry as a digest)."""
+    if isinstance(value, GEOSGeometry):
+        return (
+            "wkt-sha1:"
+            + hashlib.sha1(  # noqa: S324 (a fingerprint, not a secret)
+                _GEOMETRY_WRITER.write(value)
+            ).hexdigest()
+        )
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [fingerprint(item) for item in value]
+    return value
+
+
+def _edited(obj, name, current):
+    """Whether someone changed the field since the importer last wrote it."""
+    written = obj.imported_values or {}
+    if name not in written:
+        return False  # never recorded (a row imported before the records): the file owns it
+    return fingerprint(current) != written[name]
+
+
+def upsert(model, lookup, values, report=None):
+    """Create or update one row; return it with "created", "updated" or "unchanged".
+
+    On a model with ``imported_values`` (see ``territory.models.ImportedRow``), a field is
+    updated only if it still holds what the importer wrote last: an edit made in the admin
+    wins over the file, and stays (``report.kept`` counts the fields kept that way)."""
+    tracked = hasattr(model, "imported_values")
     obj = model._default_manager.filter(**lookup).first()
     if obj is None:
-        return model._default_manager.create(**lookup, **values), "created"
-    changed = [name for name, value in values.items() if not _same(getattr(obj, name), value)]
-    if not changed:
-        return obj, "unchanged"
+        extra = {}
+        if tracked:
+            extra["imported_values"] = {name: fingerprint(v) for name, v in values.items()}
+        return model._default_manager.create(**lookup, **values, **extra), "created"
+    changed = []
+    for name, value in values.items():
+        current = getattr(obj, name)
+        if _same(current, value):
+            continue
+        if tracked and _edited(obj, name, current):
+            if report is not None:
+                report.kept += 1
+            continue
+        changed.append(name)
+    if tracked:
+        record = dict(obj.imported_values or {})
+        for name in changed:
+            record[name] = fingerprint(values[name])
+        for name, value in values.items():
+            # A field that already held the file's value is the importer's again.
+            if _same(getattr(obj, name), value):
+                record[name] = fingerprint(value)
+        if record != obj.imported_values:
+            obj.imported_values = record
+            update_fields = [*changed, "imported_values"]
+        else:
+            update_fields = changed
+    else:
+        update_fields = changed
     for name in changed:
         setattr(obj, name, values[name])
-    obj.save(update_fields=changed)
-    return obj, "updated"
+    if update_fields:
+        obj.save(update_fields=update_fields)
+    return obj, "updated" if changed else "unchanged"
 
 
 def _progress(callback, index, total):
@@ -159,6 +224,7 @@ def import_communes(data, progress=None):
                     EPCI,
                     {"siren": properties["epci_siren"]},
                     {"name": properties.get("epci_name") or properties["epci_siren"]},
+                    report,
                 )
             town_hall = None
             if properties.get("town_hall_lat") and properties.get("town_hall_lon"):
@@ -193,6 +259,7 @@ def import_communes(data, progress=None):
                     "town_hall_phone": properties.get("town_hall_phone") or "",
                     "town_hall_website": properties.get("town_hall_website") or "",
                 },
+                report,
             )
             report.count(outcome)
     return report
@@ -237,6 +304,7 @@ def import_health_facilities(data, progress=None):
     report = ImportReport("Health facilities")
     rows = read_csv(data, FACILITY_COLUMNS, report=report)
     communes = {commune.insee_code: commune for commune in Commune.objects.all()}
+    commune_names = [commune.name for commune in communes.values()]
     with transaction.atomic():
         for index, row in enumerate(rows, start=2):
             _progress(progress, index - 1, len(rows))
@@ -264,6 +332,9 @@ def import_health_facilities(data, progress=None):
                 {
                     "finess_ej": (row.get("finess_ej") or "").strip(),
                     "name": (row.get("nom") or "").strip(),
+                    "display_name": facility_display_name(
+                        (row.get("nom") or "").strip(), commune_names
+                    ),
                     "kind": kind,
                     "category_code": (row.get("categorie_finess_code") or "").strip(),
                     "category_label": (row.get("categorie_finess_libelle") or "").strip(),
@@ -280,6 +351,7 @@ def import_health_facilities(data, progress=None):
                     "verification_note": note,
                     "is_demo": False,
                 },
+                report,
             )
             report.count(outcome)
     return report
@@ -331,6 +403,7 @@ def import_cpts(cpts_data, communes_data, progress=None):
                     "source_url": (row.get("source_url") or "").strip(),
                     "is_demo": False,
                 },
+                report,
             )
             if set(cpts.communes.values_list("pk", flat=True)) != wanted:
                 cpts.communes.set(wanted)
@@ -405,6 +478,7 @@ def import_finess(data, department=None, categories=None, progress=None):
         else:
             report.skip(f"line {number}", f"type de ligne inconnu « {line[0][:30]} »")
     communes = {commune.insee_code: commune for commune in Commune.objects.all()}
+    commune_names = [commune.name for commune in communes.values()]
     with transaction.atomic():
         for index, (number, line) in enumerate(structures, start=1):
             _progress(progress, index, len(structures))
@@ -443,6 +517,9 @@ def import_finess(data, department=None, categories=None, progress=None):
                 {
                     "finess_ej": line[FINESS_EJ].strip(),
                     "name": (line[FINESS_LONG_NAME] or line[FINESS_NAME]).strip(),
+                    "display_name": facility_display_name(
+                        (line[FINESS_LONG_NAME] or line[FINESS_NAME]).strip(), commune_names
+                    ),
                     "kind": kinds[category],
                     "category_code": category,
                     "category_label": line[FINESS_CATEGORY_LABEL].strip(),
@@ -455,6 +532,7 @@ def import_finess(data, department=None, categories=None, progress=None):
                     "source": "Extraction FINESS (data.gouv.fr)",
                     "is_demo": False,
                 },
+                report,
             )
             report.count(outcome)
     return report

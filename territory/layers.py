@@ -50,7 +50,7 @@ def parse_choices(request, name, choices):
 
 def describe_facility(facility):
     properties = {
-        "name": facility.name,
+        "name": facility.label,
         "kind": facility.kind,
         "label": str(facility.get_kind_display()),
         "commune": facility.commune.name,
@@ -67,7 +67,14 @@ def describe_facility(facility):
 def facilities_layer(request, bbox, zoom):
     kinds = parse_choices(request, "kind", FacilityKind.values)
     queryset = HealthFacility.objects.select_related("commune").only(
-        "name", "kind", "point", "location_precision", "is_demo", "commune__name", "commune__slug"
+        "name",
+        "display_name",
+        "kind",
+        "point",
+        "location_precision",
+        "is_demo",
+        "commune__name",
+        "commune__slug",
     )
     if kinds:
         queryset = queryset.of_kind(*kinds)

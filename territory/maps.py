@@ -105,6 +105,12 @@ def map_config(layers, bounds=None):
     _tile_name, tile_url, tile_options = settings.LEAFLET_CONFIG["TILES"][0]
     return {
         "tiles": {"url": tile_url, "attribution": tile_options.get("attribution", "")},
+        # The commune outlines, drawn under the tiles and always on: with no tile server
+        # (offline, intranet, server down) the map still shows the territory.
+        "base": {
+            "url": layer_url("communes"),
+            "attribution": str(_("Contours des communes : IGN, Etalab")),
+        },
         "center": list(settings.LEAFLET_CONFIG["DEFAULT_CENTER"]),
         "zoom": settings.LEAFLET_CONFIG["DEFAULT_ZOOM"],
         "bounds": list(bounds) if bounds else None,

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from territory.enums import FacilityKind, LocationPrecision, Sector, Zone
+from territory.names import facility_display_name
 
 KM_PER_DEGREE = 111.32  # length of a degree of longitude at the equator
 
@@ -52,7 +53,28 @@ class NearQuerySet(models.QuerySet):
         return self.filter(**{f"{self.point_field}__bboverlaps": bbox})
 
 
-class EPCI(models.Model):
+class ImportedRow(models.Model):
+    """A row that a reference file creates and keeps up to date (``territory/importers.py``).
+
+    ``imported_values`` holds what the importer last wrote in each field: a re-import updates a
+    field only while it still holds that value, so what the project lead edits in the admin
+    wins over the files."""
+
+    imported_values = models.JSONField(
+        _("valeurs du dernier import"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Ce que le dernier import a écrit : un champ modifié depuis n’est plus remplacé."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class EPCI(ImportedRow):
     siren = models.CharField(_("SIREN"), max_length=9, unique=True)
     name = models.CharField(_("nom"), max_length=200)
 
@@ -77,7 +99,7 @@ class CommuneQuerySet(models.QuerySet):
         return self.filter(boundary__intersects=point)
 
 
-class Commune(models.Model):
+class Commune(ImportedRow):
     insee_code = models.CharField(_("code INSEE"), max_length=5, unique=True)
     name = models.CharField(_("nom"), max_length=200)
     slug = models.SlugField(_("identifiant d’URL"), max_length=200, unique=True)
@@ -122,7 +144,7 @@ class Commune(models.Model):
         return Zoning.objects.current().filter(commune=self).first()
 
 
-class CPTS(models.Model):
+class CPTS(ImportedRow):
     """Communauté professionnelle territoriale de santé."""
 
     name = models.CharField(_("nom"), max_length=200, unique=True)
@@ -149,12 +171,21 @@ class HealthFacilityQuerySet(NearQuerySet):
         return self.filter(kind__in=kinds)
 
 
-class HealthFacility(models.Model):
+class HealthFacility(ImportedRow):
     finess_et = models.CharField(
         _("FINESS établissement"), max_length=9, unique=True, null=True, blank=True
     )
     finess_ej = models.CharField(_("FINESS entité juridique"), max_length=9, blank=True)
-    name = models.CharField(_("nom"), max_length=255)
+    name = models.CharField(_("nom FINESS"), max_length=255)
+    display_name = models.CharField(
+        _("nom affiché"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Le nom montré sur le portail. Proposé à l’import d’après le nom FINESS (en "
+            "majuscules) ; une correction faite ici est conservée par les imports suivants."
+        ),
+    )
     kind = models.CharField(_("type"), max_length=30, choices=FacilityKind.choices)
     category_code = models.CharField(_("code de catégorie FINESS"), max_length=4, blank=True)
     category_label = models.CharField(_("catégorie FINESS"), max_length=255, blank=True)
@@ -186,7 +217,7 @@ class HealthFacility(models.Model):
     class Meta:
         verbose_name = _("établissement de santé")
         verbose_name_plural = _("établissements de santé")
-        ordering = ["name", "pk"]
+        ordering = ["display_name", "pk"]
         indexes = [models.Index(fields=["kind"])]
         constraints = [
             models.CheckConstraint(
@@ -197,7 +228,19 @@ class HealthFacility(models.Model):
         ]
 
     def __str__(self):
-        return self.name
+        return self.label
+
+    def save(self, *args, **kwargs):
+        if not self.display_name:
+            self.display_name = facility_display_name(self.name)
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "display_name"}
+        super().save(*args, **kwargs)
+
+    @property
+    def label(self):
+        """The name shown everywhere: the display name, else the FINESS name."""
+        return self.display_name or self.name
 
 
 class ZoningQuerySet(models.QuerySet):

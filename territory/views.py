@@ -50,7 +50,7 @@ def filtered_list(request, filterset, template):
 
 @require_GET
 def facility_list(request):
-    queryset = HealthFacility.objects.select_related("commune").order_by("name", "pk")
+    queryset = HealthFacility.objects.select_related("commune").order_by("display_name", "pk")
     return filtered_list(
         request,
         FacilityFilter(request.GET or None, queryset=queryset),

@@ -78,10 +78,22 @@
     });
   }
 
+  function bboxOf(map) {
+    var bounds = map.getBounds();
+    return [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()]
+      .map(function (value) { return Math.max(-180, Math.min(180, value)).toFixed(5); })
+      .join(",");
+  }
+
   function initMap(container) {
     var config = JSON.parse(document.getElementById(container.dataset.config).textContent);
     var status = document.getElementById(container.id + "-status");
     var map = L.map(container, { scrollWheelZoom: false });
+    // The commune outlines sit in a pane under the tiles (tilePane is at z-index 200): hidden by
+    // the tiles when they load, they are the map when no tile server answers.
+    map.createPane("communes-base").style.zIndex = 150;
+    var base = config.base ? L.layerGroup().addTo(map) : null;
+    if (config.base && map.attributionControl) map.attributionControl.addAttribution(escapeHtml(config.base.attribution));
     L.tileLayer(config.tiles.url, { attribution: config.tiles.attribution, maxZoom: 18 }).addTo(map);
     if (config.bounds) {
       var b = config.bounds;
@@ -101,12 +113,8 @@
       if (!map.hasLayer(entry.group)) return;
       if (entry.request) entry.request.abort();
       entry.request = new AbortController();
-      var bounds = map.getBounds();
-      var bbox = [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()]
-        .map(function (value) { return Math.max(-180, Math.min(180, value)).toFixed(5); })
-        .join(",");
       var separator = entry.layer.url.indexOf("?") === -1 ? "?" : "&";
-      var url = entry.layer.url + separator + "bbox=" + bbox + "&zoom=" + map.getZoom();
+      var url = entry.layer.url + separator + "bbox=" + bboxOf(map) + "&zoom=" + map.getZoom();
       fetch(url, { signal: entry.request.signal, headers: { Accept: "application/geo+json" } })
         .then(function (response) {
           if (!response.ok) throw new Error(response.status);
@@ -123,7 +131,34 @@
         });
     }
 
+    var baseRequest = null;
+    function refreshBase() {
+      if (!base) return;
+      if (baseRequest) baseRequest.abort();
+      baseRequest = new AbortController();
+      var separator = config.base.url.indexOf("?") === -1 ? "?" : "&";
+      fetch(config.base.url + separator + "bbox=" + bboxOf(map) + "&zoom=" + map.getZoom(), {
+        signal: baseRequest.signal,
+        headers: { Accept: "application/geo+json" },
+      })
+        .then(function (response) {
+          if (!response.ok) throw new Error(response.status);
+          return response.json();
+        })
+        .then(function (data) {
+          base.clearLayers();
+          base.addLayer(L.geoJSON(data, {
+            pane: "communes-base",
+            interactive: false,
+            style: { color: colourOf("commune-outline") || "#8a8290", weight: 1, fillColor: colourOf("commune-fill") || "#fbfaf7", fillOpacity: 1 },
+          }));
+          container.dataset.baseLoaded = "true";
+        })
+        .catch(function () { /* the outlines are a fallback: their absence is not an error */ });
+    }
+
     function refreshAll() {
+      refreshBase();
       Object.keys(state).forEach(refresh);
     }
 

@@ -86,3 +86,39 @@ def test_map_reports_a_layer_that_fails_to_load(page, territory):
     status.wait_for(state="visible")
     assert "n’a pas pu être chargée" in status.inner_text()
     page.reported_errors.clear()  # the aborted requests are the point of this test
+
+
+def test_without_a_tile_server_the_map_still_draws_the_commune_outlines(page, territory):
+    """Offline, on an intranet or with the tile server down, every tile fails: the commune
+    outlines, drawn under the tiles, keep the map readable."""
+    failed_tiles = []
+
+    def refuse_tile(route):
+        failed_tiles.append(route.request.url)
+        route.abort()
+
+    page.route(re.compile(r"/static/map/blank-tile\.png"), refuse_tile)
+    page.goto("/exercer/")
+    page.wait_for_function(
+        "() => document.querySelector('#carte-territoire').dataset.baseLoaded === 'true'"
+    )
+    assert failed_tiles, "the map did not even try to load its tiles"
+    outlines = page.locator("#carte-territoire .leaflet-communes-base-pane path")
+    assert outlines.count() >= 100  # the 151 communes of Vaucluse, as far as the view goes
+    # Under the tiles: with a tile server, its tiles cover the outlines.
+    z_index = page.evaluate(
+        """() => [".leaflet-communes-base-pane", ".leaflet-tile-pane"].map(
+            (s) => Number(getComputedStyle(document.querySelector("#carte-territoire " + s)).zIndex))"""
+    )
+    assert z_index[0] < z_index[1]
+    # Outlines are not interactive: the layers' markers stay the only things to click.
+    assert (
+        page.locator("#carte-territoire .leaflet-communes-base-pane .leaflet-interactive").count()
+        == 0
+    )
+    attribution = page.locator("#carte-territoire .leaflet-control-attribution").inner_text()
+    assert "OpenStreetMap" in attribution or "contributeurs" in attribution
+    assert "Contours des communes" in attribution
+    assert_accessible(page)
+    # The refused tiles are reported by the browser: that is the situation under test.
+    page.reported_errors[:] = [e for e in page.reported_errors if "ERR_FAILED" not in e]

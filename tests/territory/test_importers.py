@@ -110,12 +110,12 @@ def test_a_failure_midway_leaves_no_half_import(monkeypatch):
     calls = []
     real_upsert = importers.upsert
 
-    def failing_upsert(model, lookup, values):
+    def failing_upsert(model, lookup, values, report=None):
         if model is Commune:
             calls.append(lookup)
             if len(calls) == 2:
                 raise RuntimeError("disk full")
-        return real_upsert(model, lookup, values)
+        return real_upsert(model, lookup, values, report)
 
     monkeypatch.setattr(importers, "upsert", failing_upsert)
     with pytest.raises(RuntimeError):

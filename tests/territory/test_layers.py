@@ -89,10 +89,11 @@ def insert_points(count):
             INSERT INTO territory_healthfacility
                 (finess_et, finess_ej, name, kind, category_code, category_label, sector, address,
                  postal_code, commune_id, point, location_precision, phone, website, source,
-                 verification_note, is_demo, updated_at)
+                 verification_note, is_demo, updated_at, display_name, imported_values)
             SELECT NULL, '', 'Point de charge ' || n, 'msp', '', '', '', '', '', %s,
                    ST_SetSRID(ST_MakePoint(-4.5 + random() * 12.5, 42.5 + random() * 8.5), 4326),
-                   'exact', '', '', 'test de charge', '', TRUE, now()
+                   'exact', '', '', 'test de charge', '', TRUE, now(), 'Point de charge ' || n,
+                   '{}'::jsonb
             FROM generate_series(1, %s) AS n
             """,
             [commune_id, count],

@@ -31,3 +31,26 @@ def test_ci_runs_the_readme_test_command_and_nothing_else():
 
 def test_python_version_is_pinned_for_pyenv_and_uv():
     assert (ROOT / ".python-version").read_text().strip() == "3.12"
+
+
+def test_provisioning_runs_postgres_commands_from_a_readable_directory(tmp_path):
+    """psql as postgres, started in a directory postgres cannot read, prints "could not change
+    directory ... Permission denied": the provisioning script runs it from "/"."""
+    import re
+    import subprocess
+
+    script = (ROOT / "scripts" / "provision.sh").read_text()
+    function = re.search(r"^as_postgres\(\) \{\n.*?^\}\n", script, re.DOTALL | re.MULTILINE)
+    assert function, "as_postgres() is no longer defined in scripts/provision.sh"
+    # Stand-ins for sudo and runuser that run the command as is, to see where it runs.
+    stubs = 'sudo() { shift 2; "$@"; }\nrunuser() { shift 3; "$@"; }\n'
+    private = tmp_path / "private"
+    private.mkdir()
+    result = subprocess.run(  # noqa: S603
+        ["/bin/bash", "-c", stubs + function.group(0) + "as_postgres pwd"],
+        cwd=private,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "/"

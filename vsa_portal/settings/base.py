@@ -147,6 +147,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "vsa_portal.tasks.expire_publications",
         "schedule": crontab(hour=2, minute=0),
     },
+    "purge-contact-messages": {
+        "task": "collective.tasks.purge_contact_messages",
+        "schedule": crontab(hour=3, minute=45),
+    },
 }
 
 AUTH_USER_MODEL = "accounts.User"
@@ -306,6 +310,9 @@ SENT_EMAIL_RETENTION_DAYS = env_int("SENT_EMAIL_RETENTION_DAYS", 90)
 # nobody confirmed by e-mail is deleted once its link has expired (after this many hours).
 REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 365)
 REGISTRATION_CONFIRMATION_HOURS = env_int("REGISTRATION_CONFIRMATION_HOURS", 48)
+CONTACT_MESSAGE_RETENTION_DAYS = env_int("CONTACT_MESSAGE_RETENTION_DAYS", 365)
+# The contact page: at most this many messages per client address and hour (through the cache).
+CONTACT_RATE_LIMIT = env_int("CONTACT_RATE_LIMIT", 5)
 
 # Debian 12 ships GDAL 3.6, which cannot block file and network access from spatial references.
 # The portal only reads spatial references from its own importers (EPSG codes it names itself),

@@ -12,8 +12,10 @@ os.environ.setdefault("PORTAL_PROJECT_LEAD_EMAIL", "cheffe-de-projet@exemple.tes
 # No tile server is reachable from the tests: every tile is the same plain image.
 os.environ.setdefault("MAP_TILE_URL", "/static/map/blank-tile.png")
 
+from tests.helpers.template_guard import InvalidTemplateVariable  # noqa: E402
+
 from .base import *  # noqa: E402,F403
-from .base import DATABASES, INSTALLED_APPS, STORAGES  # noqa: E402
+from .base import BASE_DIR, DATABASES, INSTALLED_APPS, STORAGES, TEMPLATES  # noqa: E402
 
 DEBUG = False
 # A kind of content that exists only in the tests (its registration is made by the conformance
@@ -46,3 +48,6 @@ DATABASES["default"]["TEST"] = {
 # Serve static files from the apps' folders, as in development: no collectstatic before tests.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# An undefined variable in one of the project's templates fails the test (see the guard).
+TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = InvalidTemplateVariable([BASE_DIR / "templates"])

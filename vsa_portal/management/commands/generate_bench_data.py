@@ -60,6 +60,7 @@ class Command(BaseCommand):
             rows.append(
                 HealthFacility(
                     name=f"Établissement de charge {number}",
+                    display_name=f"Établissement de charge {number}",
                     kind=rng.choice(kinds_of_facility),
                     commune=commune,
                     point=point_in(rng, commune),
