@@ -10,6 +10,7 @@ class AccountsConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from accounts import checks  # noqa: F401 - registers the system checks
+
         name_allauth_sections_in_french()
 
         from accounts.roles import ensure_project_lead_group

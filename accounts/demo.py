@@ -103,9 +103,10 @@ def create_demo_accounts():
 
 
 def _make_demo_partner(user):
+    from django.utils import timezone
+
     from organisations.enums import OrganisationKind
     from organisations.models import Membership, Organisation
-    from django.utils import timezone
 
     organisation, _created = Organisation.objects.get_or_create(
         name=DEMO_ORGANISATION, defaults={"kind": OrganisationKind.CPTS, "is_demo": True}

@@ -18,6 +18,7 @@ PROJECT_LEAD_PERMISSIONS = [
     ("organisations", "membership", ["view", "add", "change", "delete"]),
     ("organisations", "invitation", ["view", "change"]),
     ("outbox", "outgoingemail", ["view", "change"]),
+    ("collective", "contactmessage", ["view", "change"]),
     ("accounts", "user", ["view", "change"]),
     ("accounts", "savedsearch", ["view"]),
 ]

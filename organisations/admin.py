@@ -80,4 +80,3 @@ class InvitationAdmin(admin.ModelAdmin):
     def confirm(self, request, queryset):
         for invitation in queryset.filter(confirmed_at__isnull=True).select_related("organisation"):
             confirm_invitation(invitation)
-

@@ -19,4 +19,3 @@ class OrganisationKind(models.TextChoices):
     HEALTH_CENTRE = "centre_sante", _("Centre de santé")
     PRACTICE = "cabinet", _("Cabinet médical")
     OTHER = "autre", _("Autre")
-

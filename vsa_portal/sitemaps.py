@@ -30,6 +30,7 @@ class StaticPagesSitemap(Sitemap):
             "collective:personal_data",
             "collective:accessibility",
             "collective:data_sources",
+            "collective:contact",
         ]
         # Every kind's public list, even one that lives outside the rubrics above.
         names += [kind.list_url for kind in kinds.public() if kind.list_url]

@@ -117,10 +117,10 @@ def test_the_admin_login_keeps_the_page_asked_for_but_never_another_site(visitor
     assert response["Location"] == reverse("account_login") + "?next=%2Fadmin%2F"
 
 
-def test_admin_index_sections_are_in_french_and_named_once(project_lead):
+def test_admin_index_sections_are_in_french_and_named_once(superuser):
     import re
 
-    html = project_lead.get(reverse("admin:index")).content.decode()
+    html = superuser.get(reverse("admin:index")).content.decode()
     sections = re.findall(r"<caption>\s*<a[^>]*>([^<]*)</a>", html)
     assert len(sections) == len(set(sections)), sections
     assert "Utilisateurs et profils" in sections

@@ -1,11 +1,11 @@
 import pytest
 from allauth.mfa.models import Authenticator
-from organisations.access import partner_organisations
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.urls import reverse
 
 from accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, create_demo_accounts
+from organisations.access import partner_organisations
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

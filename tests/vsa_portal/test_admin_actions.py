@@ -1,13 +1,13 @@
 """Admin list actions need the right permission, and publishing publishes what was reviewed."""
 
 import pytest
-from organisations.models import Invitation, Membership
 from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from agenda.models import Registration
+from organisations.models import Invitation, Membership
 from tests.conftest import staff_with_totp
 from tests.factories import EventFactory, OfferFactory, OrganisationFactory, UserFactory
 from tests.helpers.admin import publish_from_admin

@@ -8,9 +8,9 @@ from agenda.models import Event
 from offers.models import Offer, OfferContact
 from outbox.services import queue_email
 from tests.agenda.test_partner_events import event_form
-from tests.organisations.test_partner_space import offer_form
 from tests.factories import OfferFactory
 from tests.offers.test_offer_contact import FORM as CONTACT_FORM
+from tests.organisations.test_partner_space import offer_form
 from vsa_portal.forms import validate_single_line
 
 pytestmark = pytest.mark.django_db
