@@ -76,13 +76,14 @@ def test_partner_signs_up_is_attached_posts_and_project_lead_approves(
         "console",
         lambda message: lead_errors.append(message.text) if message.type == "error" else None,
     )
-    lead_page.goto("/admin/collective/membership/add/")
+    lead_page.goto("/admin/organisations/membership/add/")
     sign_in_as_project_lead(lead_page, lead)
-    lead_page.wait_for_url(re.compile(r"/admin/collective/membership/add/"))
+    lead_page.wait_for_url(re.compile(r"/admin/organisations/membership/add/"))
     for field, text in [("user", "coordinatrice"), ("organisation", "Comtat")]:
         lead_page.locator(f"#id_{field} + .select2 .select2-selection").click()
         lead_page.locator(".select2-search__field").fill(text)
-        lead_page.locator(".select2-results__option--highlighted").wait_for()
+        # Wait for the search's own result, not the list shown before it arrives.
+        lead_page.locator(".select2-results__option--highlighted", has_text=text).wait_for()
         lead_page.keyboard.press("Enter")
     lead_page.locator("input[name=_save]").click()
     lead_page.get_by_text("a été ajouté").wait_for()
@@ -106,7 +107,7 @@ def test_partner_signs_up_is_attached_posts_and_project_lead_approves(
     assert_accessible(page)
     page.get_by_role("button", name="Soumettre à la cheffe de projet").click()
     page.get_by_text("Offre soumise").wait_for()
-    assert page.get_by_role("heading", name="Soumise à validation").is_visible()
+    assert page.get_by_role("cell", name="Soumise à validation").is_visible()
     assert_accessible(page)
 
     # The project lead approves it from the moderation queue.
