@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -9,6 +10,7 @@ from organisations.enums import OrganisationKind
 from vsa_portal.images import reencode_image
 
 DATE_WIDGET = {"type": "date"}
+RENT_MESSAGE = _("Le loyer doit être supérieur à zéro.")
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
 PHOTO_OUTPUT_SIDE = 1600
 
@@ -72,14 +74,8 @@ class PartnerHousingForm(forms.ModelForm):
             widget=forms.CheckboxSelectMultiple,
         )
         self.fields["commune"].queryset = self.fields["commune"].queryset.only("name", "slug")
-        self.fields["rent"].min_value = 1
+        self.fields["rent"].validators = [MinValueValidator(1, RENT_MESSAGE)]
         self.fields["rent"].widget.attrs["min"] = 1
-
-    def clean_rent(self):
-        rent = self.cleaned_data.get("rent")
-        if rent is not None and rent <= 0:
-            raise ValidationError(_("Le loyer doit être supérieur à zéro."))
-        return rent
 
     def clean(self):
         data = super().clean()

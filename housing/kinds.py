@@ -14,7 +14,9 @@ def published_housing():
     return (
         Housing.objects.available()
         .select_related("commune")
-        .prefetch_related(Prefetch("photos", queryset=HousingPhoto.objects.order_by("position", "pk")))
+        .prefetch_related(
+            Prefetch("photos", queryset=HousingPhoto.objects.order_by("position", "pk"))
+        )
     )
 
 
@@ -26,9 +28,7 @@ def housing_near(place, km):
 def partner_queryset(queryset):
     from django.db.models import Count
 
-    return queryset.select_related("commune", "organisation").annotate(
-        photo_count=Count("photos")
-    )
+    return queryset.select_related("commune", "organisation").annotate(photo_count=Count("photos"))
 
 
 def search_document(housing):

@@ -14,9 +14,7 @@ RETENTION_DAYS = getattr(settings, "HOUSING_CONTACT_RETENTION_DAYS", 365)
 
 def anonymise(queryset):
     """Keep that a contact happened (the funders' figures), drop who and what."""
-    return queryset.update(
-        name=ANONYMISED, email="anonyme@invalid", phone="", message=ANONYMISED
-    )
+    return queryset.update(name=ANONYMISED, email="anonyme@invalid", phone="", message=ANONYMISED)
 
 
 def export(user):
@@ -46,6 +44,4 @@ def delete(user):
 
 def purge():
     cutoff = timezone.now() - timedelta(days=RETENTION_DAYS)
-    return anonymise(
-        HousingContact.objects.filter(created_at__lt=cutoff).exclude(name=ANONYMISED)
-    )
+    return anonymise(HousingContact.objects.filter(created_at__lt=cutoff).exclude(name=ANONYMISED))

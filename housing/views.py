@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import F, Prefetch
-from django.http import FileResponse, Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -140,10 +140,11 @@ def photo(request, pk):
     if not allowed:
         raise Http404
     try:
-        handle = found.image.open("rb")
+        with found.image.open("rb") as handle:
+            content = handle.read()  # re-encoded photos are small (1,600 pixels at most)
     except FileNotFoundError as exc:
         raise Http404 from exc
-    response = FileResponse(handle, content_type=content_type(found.image.name))
+    response = HttpResponse(content, content_type=content_type(found.image.name))
     response["Cache-Control"] = (
         "public, max-age=86400" if housing.status == PublicationStatus.PUBLISHED else "private"
     )
