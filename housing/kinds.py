@@ -109,7 +109,10 @@ def build_kind():
             purge=personal_data.purge,
         ),
         search_document=search_document,
-        extra={"nearby_query": "near={slug}&km={km}&tri=proches"},
+        extra={
+            "nearby_query": "near={slug}&km={km}&tri=proches",
+            "sitemap_pages": ("housing:map",),
+        },
         admin_permissions=(
             ("housing", ("view", "add", "change", "delete")),
             ("housingphoto", ("view", "add", "change", "delete")),

@@ -53,7 +53,10 @@ def build_kind():
             purge=personal_data.purge,
         ),
         search_document=search_document,
-        extra={"nearby_query": "near={slug}&km={km}"},
+        extra={
+            "nearby_query": "near={slug}&km={km}",
+            "sitemap_pages": ("interns:practical", "interns:studies"),
+        },
         admin_permissions=(
             ("internshipsite", ("view", "add", "change", "delete")),
             ("faculty", ("view", "add", "change")),
