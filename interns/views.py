@@ -1,7 +1,200 @@
-from django.shortcuts import render
+from django.conf import settings
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+
+from accounts.models import Favorite
+from accounts.roles import project_lead_emails
+from interns.filters import InternshipSiteFilter
+from interns.forms import SchoolVisitForm
+from interns.models import InternshipSite
+from outbox.services import queue_email
+from territory.maps import build_map, facility_layers, kind_layer
+from vsa_portal import kinds
+from vsa_portal.ratelimit import Limit, client_address, hit_all
+from vsa_portal.search import filtered, paginate, querystring_without_page
+
+PAGE_SIZE = 20
+HOUSING_RADIUS_KM = 10
+OFFERS_RADIUS_KM = 20
+NEARBY_ITEMS = 6
+VISITS_PER_CLIENT = Limit("school-visit-client", 3, 3600)
+VISITS_PER_EMAIL = Limit("school-visit-email", 3, 86400)
+# Pages other rubrics are building: linked by path, never imported.
+AIDS_PATH = "/s-installer/aides/"
+SUPPORT_PATH = "/accompagnement/demande/?origine=internes"
+
+
+def sites_layer(querystring=""):
+    return kind_layer(kinds.get("terrains-de-stage"), querystring)
+
+
+def site_queryset():
+    return InternshipSite.objects.published().select_related("commune", "faculty")
 
 
 @require_GET
 def landing(request):
-    return render(request, "interns/landing.html")
+    filterset = InternshipSiteFilter(queryset=site_queryset())
+    list_url = reverse("interns:site_list")
+    return render(
+        request,
+        "interns/landing.html",
+        {
+            "filter": filterset,
+            "site_count": site_queryset().count(),
+            "aids_path": AIDS_PATH,
+            "support_path": SUPPORT_PATH,
+            "map": build_map(
+                "carte-terrains",
+                _("Les terrains de stage sur la carte"),
+                [sites_layer(), *facility_layers(checked=())],
+                list_links=[(_("les terrains de stage en liste"), list_url)],
+            ),
+        },
+    )
+
+
+@require_GET
+def site_list(request):
+    filterset = InternshipSiteFilter(request.GET or None, queryset=site_queryset())
+    page = paginate(request, filtered(filterset), PAGE_SIZE)
+    querystring = querystring_without_page(request)
+    return render(
+        request,
+        "interns/site_list.html",
+        {
+            "filter": filterset,
+            "page": page,
+            "querystring": querystring,
+            "map": build_map(
+                "carte-terrains",
+                _("Ces terrains de stage sur la carte"),
+                [sites_layer(querystring)],
+                list_links=[(_("la liste ci-dessus"), "#resultats")],
+            ),
+        },
+    )
+
+
+def nearby(key, point, km):
+    """Another rubric's items near the site, through the registry (never an import)."""
+    kind = kinds.get(key)
+    if kind is None or not kind.near_commune:
+        return None
+    return {
+        "kind": kind,
+        "km": km,
+        "items": list(kind.near_commune(point, km)[:NEARBY_ITEMS]),
+    }
+
+
+@require_GET
+def site_detail(request, pk, slug):
+    site = get_object_or_404(
+        InternshipSite.objects.published().select_related("commune__epci", "faculty", "facility"),
+        pk=pk,
+    )
+    if slug != site.url_slug:
+        return redirect(site, permanent=True)
+    housing = nearby("logements", site.point, HOUSING_RADIUS_KM)
+    housing_search = None
+    if housing:
+        params = (
+            f"etablissement={site.facility_id}"
+            if site.facility_id and site.facility.point
+            else f"near={site.commune.slug}"
+        )
+        housing_search = f"{reverse(housing['kind'].list_url)}?{params}&km={HOUSING_RADIUS_KM}"
+    return render(
+        request,
+        "interns/site_detail.html",
+        {
+            "site": site,
+            "cpts_list": list(site.commune.cpts.all()),
+            "housing": housing,
+            "housing_search": housing_search,
+            "offers": nearby("offres", site.point, OFFERS_RADIUS_KM),
+            "aids_path": AIDS_PATH,
+            "support_path": SUPPORT_PATH,
+            "is_favorite": Favorite.objects.holds(request.user, site),
+        },
+    )
+
+
+@require_GET
+def practical(request):
+    return render(
+        request,
+        "interns/practical.html",
+        {"aids_path": AIDS_PATH, "support_path": SUPPORT_PATH},
+    )
+
+
+def pupils_events():
+    """Upcoming events for lycéens, through the agenda's registration and its own filter."""
+    kind = kinds.get("evenements")
+    if kind is None or not kind.alert:
+        return None, ""
+    filterset = kind.alert.filterset_class({"audience": ["lyceens"]}, queryset=kind.published())
+    events = list(filtered(filterset)[:4])
+    try:
+        agenda_url = f"{reverse(kind.list_url)}?audience=lyceens"
+    except NoReverseMatch:
+        agenda_url = ""
+    return {"kind": kind, "items": events}, agenda_url
+
+
+def notify_school_visit(visit, request):
+    admin_url = request.build_absolute_uri(
+        reverse("admin:interns_schoolvisitrequest_change", args=[visit.pk])
+    )
+    queue_email(
+        to=project_lead_emails(),
+        reply_to=[visit.email],
+        subject=f"[{settings.PORTAL['SHORT_NAME']}] Demande d’intervention en lycée : {visit.school}",
+        body=render_to_string(
+            "interns/emails/school_visit.txt",
+            {"visit": visit, "admin_url": admin_url, "portal": settings.PORTAL},
+        ),
+    )
+
+
+def studies(request):
+    """Études de médecine, for lycéens and their teachers, with the school visit request."""
+    form = SchoolVisitForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            if hit_all(
+                (VISITS_PER_CLIENT, client_address(request)),
+                (VISITS_PER_EMAIL, form.cleaned_data["email"]),
+            ):
+                with transaction.atomic():
+                    visit = form.save()
+                    notify_school_visit(visit, request)
+                messages.success(
+                    request,
+                    _(
+                        "Merci : votre demande est enregistrée. La cheffe de projet santé vous "
+                        "répond par e-mail pour convenir d’une date."
+                    ),
+                )
+                return redirect(reverse("interns:studies") + "#demande")
+            form.add_error(
+                None, _("Trop de demandes envoyées en peu de temps : réessayez plus tard.")
+            )
+            status = 429
+        else:
+            status = 400
+    events, agenda_url = pupils_events()
+    return render(
+        request,
+        "interns/studies.html",
+        {"form": form, "events": events, "agenda_url": agenda_url},
+        status=status,
+    )

@@ -18,4 +18,7 @@ class OrganisationKind(models.TextChoices):
     MSP = "msp", _("Maison de santé")
     HEALTH_CENTRE = "centre_sante", _("Centre de santé")
     PRACTICE = "cabinet", _("Cabinet médical")
+    # A private person who lets housing: a one-person organisation, confirmed by the project
+    # lead before its first housing offer goes to moderation.
+    LANDLORD = "proprietaire", _("Propriétaire particulier")
     OTHER = "autre", _("Autre")

@@ -29,7 +29,7 @@ manage migrate --no-input -v 0
 manage load_territory > /dev/null
 manage generate_demo_territory > /dev/null
 manage generate_bench_data --rows "offres=${BENCH_OFFERS:-100000}" --facilities "${BENCH_FACILITIES:-5000}" \
-  --rows "evenements=${BENCH_EVENTS:-20000}" | tail -5
+  --rows "evenements=${BENCH_EVENTS:-20000}" --rows "logements=${BENCH_HOUSING:-20000}" | tail -5
 manage collectstatic --no-input -v 0
 
 mkdir -p var bench-results

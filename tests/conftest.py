@@ -76,13 +76,13 @@ def professional(professional_user):
     return client
 
 
-def partner_client(organisation_name):
+def partner_client(organisation_name, kind="cpts"):
     from django.utils import timezone
 
     from organisations.models import Membership
     from tests.factories import OrganisationFactory
 
-    organisation = OrganisationFactory(name=organisation_name)
+    organisation = OrganisationFactory(name=organisation_name, kind=kind)
     user = UserFactory()
     Membership.objects.create(user=user, organisation=organisation, confirmed_at=timezone.now())
     client = Client()
@@ -101,6 +101,18 @@ def partner_a(db):
 def partner_b(db):
     """A confirmed member of organisation B (a hospital)."""
     return partner_client("Centre hospitalier (B)")
+
+
+@pytest.fixture
+def landlord_a(db):
+    """A private landlord: a one-person organisation, not yet confirmed by the project lead."""
+    return partner_client("Mme Lucie Fabre (propriétaire)", kind="proprietaire")
+
+
+@pytest.fixture
+def landlord_b(db):
+    """Another private landlord."""
+    return partner_client("M. Paul Girard (propriétaire)", kind="proprietaire")
 
 
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # the project lead's authenticator app, in tests

@@ -34,6 +34,8 @@ class StaticPagesSitemap(Sitemap):
         ]
         # Every kind's public list, even one that lives outside the rubrics above.
         names += [kind.list_url for kind in kinds.public() if kind.list_url]
+        # And the fixed pages a kind's rubric declares (its map, its practical pages…).
+        names += [name for kind in kinds.public() for name in kind.extra.get("sitemap_pages", ())]
         return list(dict.fromkeys(names))
 
     def location(self, item):

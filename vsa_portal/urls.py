@@ -19,6 +19,7 @@ urlpatterns = [
     path("sitemap.xml", views.sitemap_xml, name="sitemap"),
     path("", include("territory.urls")),
     path("exercer/", include("offers.urls")),
+    path("s-installer/logements/", include("housing.urls")),
     path("s-installer/", include("aids.urls")),
     path("internes/", include("interns.urls")),
     path("agenda/", include("agenda.urls")),

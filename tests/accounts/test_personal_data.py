@@ -75,6 +75,8 @@ def test_scheduled_purge_of_unverified_accounts_and_stale_data(settings):
         "prises_de_contact": 1,
         "inscriptions": {"registrations_anonymised": 0, "unconfirmed_deleted": 0},
         "accompagnement": 0,
+        "demandes_logement": 0,
+        "demandes_intervention_lycee": 0,
     }
     assert set(User.objects.values_list("email", flat=True)) >= {
         "verifie@exemple.test",
@@ -91,4 +93,6 @@ def test_scheduled_purge_of_unverified_accounts_and_stale_data(settings):
         "prises_de_contact": 0,
         "inscriptions": {"registrations_anonymised": 0, "unconfirmed_deleted": 0},
         "accompagnement": 0,
+        "demandes_logement": 0,
+        "demandes_intervention_lycee": 0,
     }

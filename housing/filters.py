@@ -1,0 +1,159 @@
+import django_filters
+from django import forms
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from housing.enums import HousingAudience, HousingOrdering, HousingType, Semester
+from housing.models import Housing
+from territory.filters import commune_filter
+from territory.models import HealthFacility
+from vsa_portal.widgets import FastSelect
+
+DEFAULT_RADIUS_KM = 20
+MAX_RADIUS_KM = 200
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
+
+
+class HousingSearchForm(forms.Form):
+    def clean(self):
+        data = super().clean()
+        arrival, departure = data.get("arrivee"), data.get("depart")
+        if arrival and departure and departure < arrival:
+            self.add_error("depart", _("La date de départ précède la date d’arrivée."))
+        if data.get("near") and data.get("etablissement"):
+            self.add_error(
+                "etablissement",
+                _("Choisissez une commune ou un établissement, pas les deux."),
+            )
+        has_place = data.get("near") or data.get("etablissement")
+        if data.get("km") and not has_place:
+            self.add_error(
+                "near", _("Choisissez la commune à partir de laquelle mesurer la distance.")
+            )
+        if data.get("tri") == HousingOrdering.CLOSEST and not has_place:
+            self.add_error("near", _("Pour trier par distance, choisissez une commune."))
+        return data
+
+
+class HousingFilter(django_filters.FilterSet):
+    near = commune_filter(
+        label=_("Autour de la commune"), empty_label=_("Choisir une commune"), method="filter_near"
+    )
+    etablissement = django_filters.ModelChoiceFilter(
+        label=_("Ou autour de l’établissement"),
+        queryset=HealthFacility.objects.mapped().only("name", "commune_id").order_by("name"),
+        empty_label=_("Choisir un établissement"),
+        method="filter_near",
+        widget=FastSelect,
+    )
+    km = django_filters.NumberFilter(
+        label=_("Rayon (km)"),
+        method="filter_nothing",
+        min_value=1,
+        max_value=MAX_RADIUS_KM,
+        widget=forms.NumberInput(
+            attrs={"min": 1, "max": MAX_RADIUS_KM, "step": 1, "placeholder": DEFAULT_RADIUS_KM}
+        ),
+    )
+    commune = commune_filter(label=_("Dans la commune"))
+    loyer_max = django_filters.NumberFilter(
+        label=_("Loyer charges comprises, au plus (€ par mois)"),
+        method="filter_max_rent",
+        min_value=1,
+        widget=forms.NumberInput(attrs={"min": 1, "step": 10}),
+    )
+    arrivee = django_filters.DateFilter(
+        label=_("Arrivée le"), method="filter_nothing", widget=DATE_WIDGET
+    )
+    depart = django_filters.DateFilter(
+        label=_("Départ le"), method="filter_nothing", widget=DATE_WIDGET
+    )
+    semestre = django_filters.ChoiceFilter(
+        label=_("Pour un semestre d’internat"),
+        choices=Semester.choices,
+        empty_label=_("Indifférent"),
+        method="filter_semester",
+    )
+    type = django_filters.MultipleChoiceFilter(
+        label=_("Type de logement"),
+        field_name="housing_type",
+        choices=HousingType.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    meuble = django_filters.BooleanFilter(
+        label=_("Meublé seulement"), widget=forms.CheckboxInput, method="filter_furnished"
+    )
+    public = django_filters.MultipleChoiceFilter(
+        label=_("Pour"),
+        choices=HousingAudience.choices,
+        widget=forms.CheckboxSelectMultiple,
+        method="filter_audience",
+    )
+    tri = django_filters.ChoiceFilter(
+        label=_("Trier par"),
+        choices=HousingOrdering.choices,
+        empty_label=None,
+        method="filter_nothing",
+    )
+
+    class Meta:
+        model = Housing
+        fields = []
+        form = HousingSearchForm
+
+    def filter_nothing(self, queryset, name, value):
+        return queryset  # read by other filters and by filter_queryset
+
+    def filter_near(self, queryset, name, place):
+        km = self.form.cleaned_data.get("km") or DEFAULT_RADIUS_KM
+        origin = place.point if isinstance(place, HealthFacility) else place
+        return queryset.near(origin, float(km))
+
+    def filter_max_rent(self, queryset, name, value):
+        return queryset.filter(rent__lte=value - F("charges"))
+
+    def filter_semester(self, queryset, name, value):
+        if value == Semester.WINTER:
+            return queryset.filter(fits_winter_semester=True)
+        return queryset.filter(fits_summer_semester=True)
+
+    def filter_furnished(self, queryset, name, value):
+        return queryset.filter(furnished=True) if value else queryset
+
+    def filter_audience(self, queryset, name, values):
+        return queryset.filter(audiences__overlap=list(values)) if values else queryset
+
+    def filter_dates(self, queryset):
+        """Available on arrival (and still on departure, when the housing has an end date)."""
+        arrival = self.form.cleaned_data.get("arrivee")
+        departure = self.form.cleaned_data.get("depart") or arrival
+        if arrival:
+            queryset = queryset.filter(available_from__lte=arrival)
+        if departure:
+            queryset = queryset.filter(
+                Q(available_until__isnull=True) | Q(available_until__gte=departure)
+            )
+        return queryset
+
+    @property
+    def has_place(self):
+        data = self.form.cleaned_data
+        return bool(data.get("near") or data.get("etablissement"))
+
+    def filter_queryset(self, queryset):
+        queryset = self.filter_dates(super().filter_queryset(queryset))
+        ordering = self.form.cleaned_data.get("tri")
+        if not ordering:
+            ordering = HousingOrdering.CLOSEST if self.has_place else HousingOrdering.NEWEST
+        if ordering == HousingOrdering.CLOSEST:
+            return queryset.order_by("distance", "pk")
+        if ordering == HousingOrdering.CHEAPEST:
+            return queryset.order_by(F("rent") + F("charges"), "pk")
+        return queryset.order_by("-published_at", "-pk")
+
+    @property
+    def is_filtered(self):
+        return self.is_bound and any(
+            value not in (None, "", [], False) and name not in {"tri"}
+            for name, value in self.form.cleaned_data.items()
+        )

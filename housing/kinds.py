@@ -1,0 +1,122 @@
+"""The housing's registration in the registry of kinds of content."""
+
+from django.utils.translation import gettext_lazy as _
+
+from vsa_portal.kinds import Alert, Kind, MapLayer, PartnerPosting, PersonalData
+
+
+def published_housing():
+    from django.db.models import Prefetch
+
+    from housing.models import Housing, HousingPhoto
+
+    # The cards show the first photo: prefetched, so that a list costs one query more, not N.
+    return (
+        Housing.objects.available()
+        .select_related("commune")
+        .prefetch_related(
+            Prefetch("photos", queryset=HousingPhoto.objects.order_by("position", "pk"))
+        )
+    )
+
+
+def housing_near(place, km):
+    """Published housing within ``km`` of a commune or a point, nearest first (.distance)."""
+    return published_housing().nearest(place, km)
+
+
+def partner_queryset(queryset):
+    from django.db.models import Count
+
+    return queryset.select_related("commune", "organisation").annotate(photo_count=Count("photos"))
+
+
+def search_document(housing):
+    return {"title": housing.title, "text": housing.description, "commune": housing.commune.name}
+
+
+def build_kind():
+    from housing import bench, demo, personal_data
+    from housing.emails import notify_housing_submitted
+    from housing.filters import HousingFilter
+    from housing.forms import PartnerHousingForm
+    from housing.models import Housing
+    from housing.partner_views import housing_photo_delete, housing_photos
+
+    return Kind(
+        key="logements",
+        model=Housing,
+        label=_("logement"),
+        label_plural=_("logements"),
+        gender="m",
+        public=True,
+        published=published_housing,
+        list_url="housing:list",
+        card_template="housing/includes/housing_item_card.html",
+        layer=MapLayer(name="logements", colour="#8a4b08"),
+        partner=PartnerPosting(
+            form_class=PartnerHousingForm,
+            notify_submitted=notify_housing_submitted,
+            row_template="housing/partner/housing_row.html",
+            create_title=_("Proposer un logement"),
+            edit_title=_("Modifier un logement"),
+            intro=_(
+                "Le logement est relu par la cheffe de projet santé avant sa publication. Votre "
+                "adresse e-mail n’est jamais affichée : les demandes vous sont transmises par "
+                "le portail. Les photos s’ajoutent une fois l’annonce enregistrée. Propriétaire "
+                "particulier : la cheffe de projet confirme votre compte avant votre première "
+                "annonce."
+            ),
+            published_notice=_(
+                "Ce logement est publié : une fois modifié, il quitte le portail le temps que "
+                "la cheffe de projet relise vos changements."
+            ),
+            submitted_message=_(
+                "Logement soumis : la cheffe de projet le relit avant publication."
+            ),
+            withdrawn_message=_("Le logement « %(title)s » est retiré du portail."),
+            not_editable_message=_(
+                "Un logement expiré ou retiré ne se modifie plus : proposez-en un nouveau."
+            ),
+            empty_message=_("Vous n’avez encore proposé aucun logement."),
+            extra_urls=(
+                ("<int:pk>/photos/", housing_photos, "housing_photos"),
+                (
+                    "<int:pk>/photos/<int:photo_pk>/retirer/",
+                    housing_photo_delete,
+                    "housing_photo_delete",
+                ),
+            ),
+            queryset=partner_queryset,
+        ),
+        favorite=True,
+        alert=Alert(
+            filterset_class=HousingFilter,
+            queryset=published_housing,
+            new_since=lambda queryset, since: queryset.filter(published_at__gt=since).order_by(
+                "-published_at", "-pk"
+            ),
+            digest_template="housing/emails/alert_item.txt",
+        ),
+        near_commune=housing_near,
+        sitemap=True,
+        demo=demo.generate_demo_housing,
+        bench=bench.generate_bench_housing,
+        personal_data=PersonalData(
+            section="demandes_logement",
+            export=personal_data.export,
+            delete=personal_data.delete,
+            purge=personal_data.purge,
+        ),
+        search_document=search_document,
+        extra={
+            "nearby_query": "near={slug}&km={km}&tri=proches",
+            "sitemap_pages": ("housing:map",),
+        },
+        admin_permissions=(
+            ("housing", ("view", "add", "change", "delete")),
+            ("housingphoto", ("view", "add", "change", "delete")),
+            ("housingcontact", ("view", "change")),
+            ("landlordconfirmation", ("view", "add", "change", "delete")),
+        ),
+    )
