@@ -9,7 +9,7 @@ from territory.filters import CommuneFilter, FacilityFilter
 from territory.geo import BboxError, parse_bbox, parse_zoom
 from territory.layers import REGISTRY
 from territory.maps import build_map, facility_layers
-from territory.models import CPTS, Commune, HealthFacility
+from territory.models import CPTS, Commune, HealthFacility, RuralRevitalisation
 from vsa_portal import kinds
 from vsa_portal.search import filtered, paginate, querystring_without_page
 
@@ -100,6 +100,8 @@ def commune_detail(request, slug):
     nearby_sections = [
         nearby_section(kind, commune) for kind in kinds.public() if kind.near_commune
     ]
+    summaries = [kind.commune_summary(commune) for kind in kinds.public() if kind.commune_summary]
+    zoning = commune.current_zoning()
     west, south, east, north = commune.boundary.extent
     margin = 0.05
     return render(
@@ -107,7 +109,11 @@ def commune_detail(request, slug):
         "territory/commune_detail.html",
         {
             "commune": commune,
-            "zoning": commune.current_zoning(),
+            "zoning": zoning,
+            "zoning_ended": bool(zoning and zoning.is_ended()),
+            "priority_districts": list(commune.priority_districts.order_by("name", "pk")),
+            "frr": RuralRevitalisation.objects.filter(commune=commune).first(),
+            "summaries": summaries,
             "cpts_list": list(commune.cpts.all()),
             "facilities": local,
             "nearby": nearby,
