@@ -5,7 +5,7 @@ commune's territory opens."""
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from vsa_portal.kinds import Kind
 
@@ -26,21 +26,23 @@ def commune_summary(commune):
     from aids.territory import aids_meeting_territory
 
     count = len(aids_meeting_territory(commune))
-    text = (
-        _("Aucune aide ouverte du catalogue ne dépend du territoire de la commune.")
-        if count == 0
-        else _(
-            "%(count)s aide(s) ouverte(s) du catalogue dont la condition territoriale (zonage, "
-            "quartier prioritaire, FRR, liste de communes) est remplie par la commune ou l’un de "
-            "ses quartiers, selon le dernier zonage chargé."
-        )
-        % {"count": count}
-    )
+    if count == 0:
+        text = _("Aucune aide ouverte du catalogue ne dépend du territoire de cette commune.")
+    else:
+        text = ngettext(
+            "%(count)s aide ouverte du catalogue a une condition territoriale (zonage, quartier "
+            "prioritaire, FRR, liste de communes) que la commune ou l’un de ses quartiers "
+            "remplit, selon le dernier zonage chargé.",
+            "%(count)s aides ouvertes du catalogue ont une condition territoriale (zonage, "
+            "quartier prioritaire, FRR, liste de communes) que la commune ou l’un de ses "
+            "quartiers remplit, selon le dernier zonage chargé.",
+            count,
+        ) % {"count": count}
     return {
         "title": _("Aides liées au territoire"),
         "text": text,
         "url": f"{reverse('aids:list')}?{urlencode({'commune': commune.slug})}",
-        "link_label": _("Voir ces aides"),
+        "link_label": _("Voir les aides possibles dans la commune"),
         "count": count,
     }
 

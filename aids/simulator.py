@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from aids.enums import Outcome, Verdict
 from aids.models import Aid
 from aids.rules import Facts, check
-from territory.models import RuralRevitalisation, Zoning
+from territory.models import Zoning
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def territory_context(commune, planned_date):
         "zoning": zonings.in_force(planned_date).first(),
         "latest_zoning": zonings.current(planned_date).first(),
         "districts": tuple(commune.priority_districts.order_by("name", "pk")),
-        "frr": RuralRevitalisation.objects.filter(commune=commune).first(),
+        "frr": commune.frr_or_none,
         "epci_siren": commune.epci.siren if commune.epci_id else "",
         "department": commune.insee_code[:2],
     }

@@ -126,6 +126,15 @@ class Commune(models.Model):
         ``is_ended()`` says so): what the commune page and the map show."""
         return Zoning.objects.current().filter(commune=self).first()
 
+    @property
+    def frr_or_none(self):
+        """Its France Ruralités Revitalisation classification, or None (no query when the
+        queryset used select_related("frr"))."""
+        try:
+            return self.frr
+        except models.ObjectDoesNotExist:
+            return None
+
     def zoning_in_force(self, on=None):
         """The zoning in force on ``on`` (today by default), or None if no loaded order
         covers that date."""

@@ -9,7 +9,7 @@ from territory.filters import CommuneFilter, FacilityFilter
 from territory.geo import BboxError, parse_bbox, parse_zoom
 from territory.layers import REGISTRY
 from territory.maps import build_map, facility_layers
-from territory.models import CPTS, Commune, HealthFacility, RuralRevitalisation
+from territory.models import CPTS, Commune, HealthFacility
 from vsa_portal import kinds
 from vsa_portal.search import filtered, paginate, querystring_without_page
 
@@ -93,7 +93,12 @@ def nearby_section(kind, commune):
 
 @require_GET
 def commune_detail(request, slug):
-    commune = get_object_or_404(Commune.objects.select_related("epci"), slug=slug)
+    commune = get_object_or_404(
+        Commune.objects.select_related("epci", "frr")
+        .with_current_zone()
+        .prefetch_related("priority_districts"),
+        slug=slug,
+    )
     facilities = HealthFacility.objects.select_related("commune")
     local = list(facilities.filter(commune=commune).order_by("kind", "name"))
     nearby = list(facilities.exclude(commune=commune).near(commune, NEARBY_KM)[:20])
@@ -111,8 +116,10 @@ def commune_detail(request, slug):
             "commune": commune,
             "zoning": zoning,
             "zoning_ended": bool(zoning and zoning.is_ended()),
-            "priority_districts": list(commune.priority_districts.order_by("name", "pk")),
-            "frr": RuralRevitalisation.objects.filter(commune=commune).first(),
+            "priority_districts": sorted(
+                commune.priority_districts.all(), key=lambda district: (district.name, district.pk)
+            ),
+            "frr": commune.frr_or_none,
             "summaries": summaries,
             "cpts_list": list(commune.cpts.all()),
             "facilities": local,
