@@ -1,7 +1,89 @@
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
+from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
+
+from accounts.models import Favorite
+from aids.enums import Verdict
+from aids.filters import AidFilter
+from aids.forms import SimulatorForm
+from aids.models import Aid
+from aids.simulator import build_facts, by_verdict, simulate
+from vsa_portal.search import filtered, paginate, querystring_without_page
+
+PAGE_SIZE = 20
+# The support request form (support app) reads ?origine=simulateur and the simulation's answers.
+SUPPORT_REQUEST_PATH = "/accompagnement/demande/"
 
 
 @require_GET
 def landing(request):
-    return render(request, "aids/landing.html")
+    return render(
+        request,
+        "aids/landing.html",
+        {"open_count": Aid.objects.open().count()},
+    )
+
+
+@require_GET
+def aid_list(request):
+    queryset = Aid.objects.published().in_catalogue_order()
+    filterset = AidFilter(request.GET or None, queryset=queryset)
+    return render(
+        request,
+        "aids/aid_list.html",
+        {
+            "filter": filterset,
+            "page": paginate(request, filtered(filterset), PAGE_SIZE),
+            "querystring": querystring_without_page(request),
+        },
+    )
+
+
+@require_GET
+def aid_detail(request, slug):
+    aid = get_object_or_404(Aid.objects.published().prefetch_related("conditions"), slug=slug)
+    return render(
+        request,
+        "aids/aid_detail.html",
+        {
+            "aid": aid,
+            "conditions": list(aid.conditions.all()),
+            "is_favorite": Favorite.objects.holds(request.user, aid),
+        },
+    )
+
+
+def support_link(form):
+    """The "Être accompagné·e" link, carrying the simulation's answers."""
+    params = [("origine", "simulateur")]
+    for name in form.fields:
+        value = form.data.get(name)
+        if value:
+            params.append((name, value[:100]))
+    return f"{SUPPORT_REQUEST_PATH}?{urlencode(params)}"
+
+
+@require_GET
+def simulator(request):
+    form = SimulatorForm(request.GET or None)
+    context = {"form": form, "results": None}
+    if form.is_bound and form.is_valid():
+        answers = form.answers()
+        facts = build_facts(**answers)
+        results = simulate(facts)
+        groups = by_verdict(results)
+        eligible = groups[Verdict.ELIGIBLE]
+        context.update(
+            {
+                "facts": facts,
+                "results": results,
+                "eligible": eligible,
+                "to_check": groups[Verdict.TO_CHECK],
+                "close_misses": [r for r in groups[Verdict.NOT_ELIGIBLE] if r.is_close_miss],
+                "others": [r for r in groups[Verdict.NOT_ELIGIBLE] if not r.is_close_miss],
+                "year_one_total": sum(r.year_one for r in eligible if r.year_one is not None),
+                "share_url": request.build_absolute_uri(),
+                "support_url": support_link(form),
+            }
+        )
+    return render(request, "aids/simulator.html", context)

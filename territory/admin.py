@@ -7,7 +7,15 @@ from leaflet.admin import LeafletGeoAdmin
 
 from territory.forms import ZoningImportForm
 from territory.importers import ImportFailed, import_zoning
-from territory.models import CPTS, EPCI, Commune, HealthFacility, Zoning
+from territory.models import (
+    CPTS,
+    EPCI,
+    Commune,
+    HealthFacility,
+    PriorityDistrict,
+    RuralRevitalisation,
+    Zoning,
+)
 
 
 @admin.register(EPCI)
@@ -84,8 +92,8 @@ class HealthFacilityAdmin(LeafletGeoAdmin):
 
 @admin.register(Zoning)
 class ZoningAdmin(admin.ModelAdmin):
-    list_display = ["commune", "zone", "valid_from", "source", "is_demo"]
-    list_filter = ["zone", "is_demo", "valid_from"]
+    list_display = ["commune", "zone", "valid_from", "valid_until", "source", "is_demo"]
+    list_filter = ["zone", "is_demo", "valid_from", "valid_until"]
     search_fields = ["commune__name", "commune__insee_code"]
     list_select_related = ["commune"]
     autocomplete_fields = ["commune"]
@@ -138,3 +146,21 @@ class ZoningAdmin(admin.ModelAdmin):
             "title": _("Importer un zonage"),
         }
         return TemplateResponse(request, "admin/territory/zoning/import.html", context)
+
+
+@admin.register(PriorityDistrict)
+class PriorityDistrictAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "commune", "doctors_zone", "geography"]
+    list_filter = ["doctors_zone", "geography"]
+    search_fields = ["name", "code", "commune__name"]
+    list_select_related = ["commune"]
+    autocomplete_fields = ["commune"]
+
+
+@admin.register(RuralRevitalisation)
+class RuralRevitalisationAdmin(admin.ModelAdmin):
+    list_display = ["commune", "category", "as_of"]
+    list_filter = ["category", "as_of"]
+    search_fields = ["commune__name", "commune__insee_code"]
+    list_select_related = ["commune"]
+    autocomplete_fields = ["commune"]

@@ -1,22 +1,21 @@
-"""Demo content of the territory: MSPs and a zoning, generated and always labelled as demo.
+"""Demo content of the territory: MSPs, generated and always labelled as demo.
 
-The real FINESS rows of MSPs and the ARS zoning are not published in a usable form; until the
-project lead imports them, demo mode shows plausible stand-ins that every page marks "démo".
+The real FINESS rows of MSPs are not published in a usable form; until the project lead imports
+them, demo mode shows plausible stand-ins that every page marks "démo". The zoning is no longer
+generated: the real ARS PACA order of 2022 is reference data (``load_territory``), and the demo
+zonings an earlier version generated are removed here.
 """
 
 import random
-from datetime import date
 
 from django.contrib.gis.geos import Point
 from django.db import transaction
 
-from territory.enums import FacilityKind, LocationPrecision, Sector, Zone
+from territory.enums import FacilityKind, LocationPrecision, Sector
 from territory.importers import ImportReport, upsert
 from territory.models import Commune, HealthFacility, Zoning
 
 DEMO_SOURCE = "Contenu de démonstration généré par le portail (fictif)"
-DEMO_ZONING_SOURCE = "Zonage fictif généré pour la démonstration (ce n’est pas l’arrêté de l’ARS)"
-DEMO_ZONING_DATE = date(2025, 1, 1)
 DEMO_MSP_COUNT = 14
 
 
@@ -29,21 +28,9 @@ def random_point_in(boundary, rng, tries=50):
     return boundary.point_on_surface
 
 
-def demo_zone(commune, rng):
-    """Small rural communes are more often in a priority zone, as in real zonings."""
-    if commune.population < 2000:
-        weights = {Zone.ZIP: 0.45, Zone.ZAC: 0.35, Zone.VIGILANCE: 0.1, Zone.NONE: 0.1}
-    elif commune.population < 10000:
-        weights = {Zone.ZIP: 0.2, Zone.ZAC: 0.45, Zone.VIGILANCE: 0.15, Zone.NONE: 0.2}
-    else:
-        weights = {Zone.ZIP: 0.05, Zone.ZAC: 0.3, Zone.VIGILANCE: 0.2, Zone.NONE: 0.45}
-    return rng.choices(list(weights), weights=list(weights.values()))[0]
-
-
 def generate_demo_territory(seed=84):
     rng = random.Random(seed)
     msp_report = ImportReport("Demo MSPs")
-    zoning_report = ImportReport("Demo zoning")
     communes = list(Commune.objects.order_by("insee_code"))
     with transaction.atomic():
         candidates = [commune for commune in communes if 1500 <= commune.population <= 20000]
@@ -62,11 +49,9 @@ def generate_demo_territory(seed=84):
                 },
             )
             msp_report.count(outcome)
-        for commune in communes:
-            _zoning, outcome = upsert(
-                Zoning,
-                {"commune": commune, "valid_from": DEMO_ZONING_DATE, "is_demo": True},
-                {"zone": demo_zone(commune, rng), "source": DEMO_ZONING_SOURCE},
+        removed, _detail = Zoning.objects.filter(is_demo=True).delete()
+        if removed:
+            msp_report.notes.append(
+                f"{removed} demo zonings removed (the real zoning replaces them)"
             )
-            zoning_report.count(outcome)
-    return [msp_report, zoning_report]
+    return [msp_report]

@@ -27,6 +27,12 @@ class LocationPrecision(models.TextChoices):
     COMMUNE = "commune", _("Commune (position approximative)")
 
 
+class FRRCategory(models.TextChoices):
+    BASE = "socle", _("FRR socle")
+    PLUS = "plus", _("FRR+")
+    BENEFICIARY = "beneficiaire", _("FRR bénéficiaire")
+
+
 class Zone(models.TextChoices):
     ZIP = "zip", _("Zone d’intervention prioritaire (ZIP)")
     ZAC = "zac", _("Zone d’action complémentaire (ZAC)")

@@ -10,15 +10,23 @@ import hashlib
 import io
 import json
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.gis.gdal import GDALException
 from django.contrib.gis.geos import GEOSException, GEOSGeometry, MultiPolygon, Point, WKTWriter
 from django.db import models, transaction
 from django.utils.text import slugify
 
-from territory.enums import FacilityKind, LocationPrecision, Sector, Zone
-from territory.models import CPTS, EPCI, Commune, HealthFacility, Zoning
+from territory.enums import FacilityKind, FRRCategory, LocationPrecision, Sector, Zone
+from territory.models import (
+    CPTS,
+    EPCI,
+    Commune,
+    HealthFacility,
+    PriorityDistrict,
+    RuralRevitalisation,
+    Zoning,
+)
 from territory.names import facility_display_name
 
 
@@ -570,8 +578,14 @@ ZONE_ALIASES = {
 }
 
 
-def import_zoning(data, valid_from, source, is_demo=False, progress=None):
-    """Import a zoning CSV with the columns insee (or code_insee) and zone."""
+def import_zoning(
+    data, valid_from, source, is_demo=False, progress=None, valid_until=None, source_url=""
+):
+    """Import a zoning CSV with the columns insee (or code_insee, commune_insee) and zone.
+
+    The order that was in force before ``valid_from`` in the same communes is closed the day
+    before (its ``valid_until``), so that the new order replaces it from that date.
+    """
     if not isinstance(valid_from, date):
         raise ImportFailed("La date d’entrée en vigueur est obligatoire.")
     if not source.strip():
@@ -579,7 +593,9 @@ def import_zoning(data, valid_from, source, is_demo=False, progress=None):
     report = ImportReport("Zoning")
     text, _encoding = decode(data)
     header = text.split("\n", 1)[0].lower()
-    insee_column = "code_insee" if "code_insee" in header else "insee"
+    insee_column = next(
+        (name for name in ("code_insee", "commune_insee") if name in header), "insee"
+    )
     rows = read_csv(data, [insee_column, "zone"], report=report)
     communes = {commune.insee_code: commune for commune in Commune.objects.all()}
     seen = set()
@@ -608,7 +624,104 @@ def import_zoning(data, valid_from, source, is_demo=False, progress=None):
             _zoning, outcome = upsert(
                 Zoning,
                 {"commune": commune, "valid_from": valid_from, "is_demo": is_demo},
-                {"zone": zone, "source": source.strip()},
+                {
+                    "zone": zone,
+                    "source": source.strip(),
+                    "source_url": source_url,
+                    "valid_until": valid_until,
+                },
             )
             report.count(outcome)
+        closed = close_previous_zonings(seen, valid_from, is_demo)
+        if closed:
+            report.notes.append(f"{closed} zonings of an earlier order closed on the day before")
+    return report
+
+
+def close_previous_zonings(insee_codes, valid_from, is_demo=False):
+    """End, the day before ``valid_from``, the earlier orders still open in these communes."""
+    return Zoning.objects.filter(
+        commune__insee_code__in=insee_codes,
+        is_demo=is_demo,
+        valid_from__lt=valid_from,
+        valid_until__isnull=True,
+    ).update(valid_until=valid_from - timedelta(days=1))
+
+
+# --- Priority districts (QPV) and France Ruralités Revitalisation (FRR) ---------------------------
+
+QPV_ZONE_SOURCE = "ARS PACA, arrêté de zonage des QPV pour les médecins (fichier 2026-02, colonne « Zonage 2025 »)"
+
+
+def import_priority_districts(data, geography="QPV 2024", progress=None):
+    """Import the QPV list: qpv_code, qpv_nom, commune_insee and the doctors' zoning of each."""
+    report = ImportReport("Priority districts (QPV)")
+    rows = read_csv(data, ["qpv_code", "qpv_nom", "commune_insee"], report=report)
+    communes = {commune.insee_code: commune for commune in Commune.objects.all()}
+    with transaction.atomic():
+        for index, row in enumerate(rows, start=2):
+            _progress(progress, index - 1, len(rows))
+            code = (row.get("qpv_code") or "").strip()
+            commune = communes.get((row.get("commune_insee") or "").strip().zfill(5))
+            if not code or commune is None:
+                report.skip(f"line {index}", "code du quartier vide ou commune inconnue")
+                continue
+            raw_zone = (row.get("zonage_medecins_qpv_2025") or "").strip().lower()
+            zone = ZONE_ALIASES.get(raw_zone, "")
+            _district, outcome = upsert(
+                PriorityDistrict,
+                {"code": code},
+                {
+                    "name": (row.get("qpv_nom") or "").strip(),
+                    "commune": commune,
+                    "geography": geography,
+                    "doctors_zone": zone,
+                    "zone_source": QPV_ZONE_SOURCE if zone else "",
+                    "source_url": (row.get("source_url") or "").strip(),
+                },
+            )
+            report.count(outcome)
+    return report
+
+
+FRR_CATEGORIES = {
+    "frr socle": FRRCategory.BASE,
+    "frr+": FRRCategory.PLUS,
+    "frr bénéficiaire": FRRCategory.BENEFICIARY,
+    "frr beneficiaire": FRRCategory.BENEFICIARY,
+}
+FRR_SOURCE = "DGCL, liste des communes France Ruralités Revitalisation (juillet 2025)"
+
+
+def import_rural_revitalisation(data, as_of, source=FRR_SOURCE, progress=None):
+    """Import the FRR communes (commune_insee, category); communes absent from the list lose
+    their classification, since the list names every classed commune."""
+    report = ImportReport("France Ruralités Revitalisation (FRR)")
+    rows = read_csv(data, ["commune_insee", "category"], report=report)
+    communes = {commune.insee_code: commune for commune in Commune.objects.all()}
+    kept = set()
+    with transaction.atomic():
+        for index, row in enumerate(rows, start=2):
+            _progress(progress, index - 1, len(rows))
+            commune = communes.get((row.get("commune_insee") or "").strip().zfill(5))
+            category = FRR_CATEGORIES.get((row.get("category") or "").strip().lower())
+            if commune is None or category is None:
+                report.skip(f"line {index}", "commune inconnue ou classement FRR inconnu")
+                continue
+            kept.add(commune.pk)
+            _frr, outcome = upsert(
+                RuralRevitalisation,
+                {"commune": commune},
+                {
+                    "category": category,
+                    "as_of": as_of,
+                    "source": source,
+                    "source_url": (row.get("source_url") or "").strip(),
+                },
+            )
+            report.count(outcome)
+        if rows and kept:
+            removed, _detail = RuralRevitalisation.objects.exclude(commune__in=kept).delete()
+            if removed:
+                report.notes.append(f"{removed} communes no longer on the list")
     return report

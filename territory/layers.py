@@ -6,8 +6,11 @@ their own ``layers.py`` (imported by their AppConfig.ready).
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.contrib.gis.db.models import Union
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -92,14 +95,27 @@ def cpts_layer(request, bbox, zoom):
     )
 
 
+def zoning_label(commune):
+    """ "Zone d’action complémentaire (ZAC) — zonage 2022, remplacé le 5 janvier 2026"."""
+    if not commune.current_zone:
+        return str(_("Non renseigné"))
+    label = f"{Zone(commune.current_zone).label} — " + _("zonage %(year)s") % {
+        "year": commune.current_zone_valid_from.year
+    }
+    until = commune.current_zone_valid_until
+    if until and until < timezone.localdate():
+        label += ", " + _("remplacé le %(date)s ; nouveau zonage non encore chargé") % {
+            "date": date_format(until + timedelta(days=1), "j F Y")
+        }
+    return label
+
+
 def describe_zoning(commune):
     return {
         "name": commune.name,
         "url": commune.get_absolute_url(),
         "zone": commune.current_zone or "",
-        "label": str(
-            Zone(commune.current_zone).label if commune.current_zone else _("Non renseigné")
-        ),
+        "label": zoning_label(commune),
         "demo": bool(commune.current_zone_is_demo),
     }
 

@@ -1,4 +1,5 @@
 import math
+from datetime import timedelta
 
 from django.contrib.gis.db import models
 from django.contrib.gis.db.models.functions import Distance, GeometryDistance
@@ -10,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from territory.enums import FacilityKind, LocationPrecision, Sector, Zone
+from territory.enums import FacilityKind, FRRCategory, LocationPrecision, Sector, Zone
 from territory.names import facility_display_name
 
 KM_PER_DEGREE = 111.32  # length of a degree of longitude at the equator
@@ -93,6 +94,8 @@ class CommuneQuerySet(models.QuerySet):
         return self.annotate(
             current_zone=models.Subquery(current.values("zone")[:1]),
             current_zone_is_demo=models.Subquery(current.values("is_demo")[:1]),
+            current_zone_valid_from=models.Subquery(current.values("valid_from")[:1]),
+            current_zone_valid_until=models.Subquery(current.values("valid_until")[:1]),
         )
 
     def containing(self, point):
@@ -141,7 +144,23 @@ class Commune(ImportedRow):
         return self.town_hall_point or self.centroid
 
     def current_zoning(self):
+        """The latest zoning order that has started, even if it has since ended (its
+        ``is_ended()`` says so): what the commune page and the map show."""
         return Zoning.objects.current().filter(commune=self).first()
+
+    @property
+    def frr_or_none(self):
+        """Its France Ruralités Revitalisation classification, or None (no query when the
+        queryset used select_related("frr"))."""
+        try:
+            return self.frr
+        except models.ObjectDoesNotExist:
+            return None
+
+    def zoning_in_force(self, on=None):
+        """The zoning in force on ``on`` (today by default), or None if no loaded order
+        covers that date."""
+        return Zoning.objects.in_force(on).filter(commune=self).first()
 
 
 class CPTS(ImportedRow):
@@ -245,13 +264,19 @@ class HealthFacility(ImportedRow):
 
 class ZoningQuerySet(models.QuerySet):
     def current(self, on=None):
-        """One zoning per commune: the latest in force, an official one before a demo one."""
+        """One zoning per commune: the latest that has started (an ended order stays the latest
+        known until its successor is loaded), an official one before a demo one."""
         on = on or timezone.localdate()
         return (
             self.filter(valid_from__lte=on)
             .order_by("commune_id", "is_demo", "-valid_from", "-pk")
             .distinct("commune_id")
         )
+
+    def in_force(self, on=None):
+        """One zoning per commune, only where an order covers ``on``: started and not ended."""
+        on = on or timezone.localdate()
+        return self.filter(Q(valid_until__isnull=True) | Q(valid_until__gte=on)).current(on)
 
 
 class Zoning(models.Model):
@@ -260,7 +285,17 @@ class Zoning(models.Model):
     )
     zone = models.CharField(_("zone"), max_length=20, choices=Zone.choices)
     valid_from = models.DateField(_("en vigueur depuis le"))
+    valid_until = models.DateField(
+        _("en vigueur jusqu’au"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Dernier jour de l’arrêté ; vide tant qu’il est en vigueur. L’import d’un nouvel "
+            "arrêté le renseigne pour l’arrêté précédent."
+        ),
+    )
     source = models.CharField(_("source"), max_length=255)
+    source_url = models.URLField(_("adresse de la source"), max_length=500, blank=True)
     is_demo = models.BooleanField(_("démo"), default=False)
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
 
@@ -282,3 +317,63 @@ class Zoning(models.Model):
     @property
     def description(self):
         return Zone.description(self.zone)
+
+    @property
+    def label(self):
+        """ "zonage 2022": how the portal names an order, by the year it came into force."""
+        return _("zonage %(year)s") % {"year": self.valid_from.year}
+
+    def is_ended(self, on=None):
+        return self.valid_until is not None and self.valid_until < (on or timezone.localdate())
+
+    @property
+    def replaced_on(self):
+        return self.valid_until and self.valid_until + timedelta(days=1)
+
+
+class PriorityDistrict(models.Model):
+    """A quartier prioritaire de la politique de la ville (QPV), with the doctors' zoning the
+    ARS gives it: inside a QPV, the commune's zone is not the whole story."""
+
+    code = models.CharField(_("code du quartier"), max_length=10, unique=True)
+    name = models.CharField(_("nom"), max_length=255)
+    commune = models.ForeignKey(
+        Commune,
+        verbose_name=_("commune"),
+        on_delete=models.CASCADE,
+        related_name="priority_districts",
+    )
+    geography = models.CharField(_("géographie prioritaire"), max_length=50, default="QPV 2024")
+    doctors_zone = models.CharField(
+        _("zonage médecins du quartier"), max_length=20, choices=Zone.choices, blank=True
+    )
+    zone_source = models.CharField(_("source du zonage du quartier"), max_length=255, blank=True)
+    source_url = models.URLField(_("adresse de la source"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("quartier prioritaire (QPV)")
+        verbose_name_plural = _("quartiers prioritaires (QPV)")
+        ordering = ["commune__name", "name", "pk"]
+
+    def __str__(self):
+        return f"{self.name} ({self.commune})"
+
+
+class RuralRevitalisation(models.Model):
+    """A commune classed France Ruralités Revitalisation (FRR), on the list of a given date."""
+
+    commune = models.OneToOneField(
+        Commune, verbose_name=_("commune"), on_delete=models.CASCADE, related_name="frr"
+    )
+    category = models.CharField(_("classement"), max_length=20, choices=FRRCategory.choices)
+    as_of = models.DateField(_("liste du"))
+    source = models.CharField(_("source"), max_length=255)
+    source_url = models.URLField(_("adresse de la source"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("commune France Ruralités Revitalisation (FRR)")
+        verbose_name_plural = _("communes France Ruralités Revitalisation (FRR)")
+        ordering = ["commune__name"]
+
+    def __str__(self):
+        return f"{self.commune} : {self.get_category_display()}"

@@ -93,13 +93,20 @@ def nearby_section(kind, commune):
 
 @require_GET
 def commune_detail(request, slug):
-    commune = get_object_or_404(Commune.objects.select_related("epci"), slug=slug)
+    commune = get_object_or_404(
+        Commune.objects.select_related("epci", "frr")
+        .with_current_zone()
+        .prefetch_related("priority_districts"),
+        slug=slug,
+    )
     facilities = HealthFacility.objects.select_related("commune")
     local = list(facilities.filter(commune=commune).order_by("kind", "name"))
     nearby = list(facilities.exclude(commune=commune).near(commune, NEARBY_KM)[:20])
     nearby_sections = [
         nearby_section(kind, commune) for kind in kinds.public() if kind.near_commune
     ]
+    summaries = [kind.commune_summary(commune) for kind in kinds.public() if kind.commune_summary]
+    zoning = commune.current_zoning()
     west, south, east, north = commune.boundary.extent
     margin = 0.05
     return render(
@@ -107,7 +114,13 @@ def commune_detail(request, slug):
         "territory/commune_detail.html",
         {
             "commune": commune,
-            "zoning": commune.current_zoning(),
+            "zoning": zoning,
+            "zoning_ended": bool(zoning and zoning.is_ended()),
+            "priority_districts": sorted(
+                commune.priority_districts.all(), key=lambda district: (district.name, district.pk)
+            ),
+            "frr": commune.frr_or_none,
+            "summaries": summaries,
             "cpts_list": list(commune.cpts.all()),
             "facilities": local,
             "nearby": nearby,

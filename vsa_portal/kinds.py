@@ -103,6 +103,13 @@ class Kind:
     search_document: Callable | None = UNDECLARED  # (item) -> {"title", "text", "commune"}
     # (model name, actions) the project lead's role gets in the admin for this kind
     admin_permissions: tuple = UNDECLARED
+    # Optional pieces, absent unless a kind declares them:
+    # () -> int: load the kind's reference data (a real catalogue, not demo content), run by
+    # load_portal_data after the territory, idempotently
+    reference: Callable | None = None
+    # (commune) -> {"title", "text", "url", "link_label"}: a short section of the commune page
+    # (how many aids the commune's territory opens…), for kinds that have no items "nearby"
+    commune_summary: Callable | None = None
     extra: dict = field(default_factory=dict)
 
     @property

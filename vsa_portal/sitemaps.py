@@ -20,6 +20,7 @@ class StaticPagesSitemap(Sitemap):
             "territory:commune_list",
             "territory:facility_list",
             "aids:landing",
+            "aids:simulator",
             "interns:landing",
             "agenda:landing",
             "agenda:month",

@@ -37,9 +37,8 @@ def test_detail_shows_the_offer_its_conditions_and_the_zoning(visitor, demo_terr
     assert "80 %" in html and "3,5 jours par semaine" in html and "Weda" in html
     assert "environ 1\xa0400 patients" in html
     assert "MSP du Ventoux" in html
-    assert (
-        "Le zonage de Carpentras" in html and "zonage fictif généré pour la démonstration" in html
-    )
+    assert "Le zonage de Carpentras" in html
+    assert "Zonage 2022, remplacé le 5 janvier 2026 ; nouveau zonage non encore chargé." in html
     assert offer.contact_email not in html and "Dr Camille Poster" not in html
 
 

@@ -254,7 +254,7 @@ def test_zoning_import_accepts_semicolons_code_insee_and_latin1():
 def test_zoning_import_refuses_utf16_with_a_clear_message():
     with pytest.raises(ImportFailed, match="UTF-16"):
         import_zoning(sample("zoning_utf16.csv"), date(2025, 6, 1), "Arrêté ARS")
-    assert not Zoning.objects.exists()
+    assert not Zoning.objects.filter(source="Arrêté ARS").exists()
 
 
 def test_zoning_import_rerun_changes_nothing():
@@ -309,3 +309,61 @@ def test_cpts_found_again_when_its_name_changes_only_in_punctuation():
     report = import_cpts(renamed, members)
     assert report.created == 0 and report.updated == 1
     assert CPTS.objects.get().name == "CPTS Grand-Avignon"
+
+
+# --- The real zoning, QPV and FRR, and the successor of an order ------------------------------
+
+
+def test_load_territory_imports_the_2022_zoning_with_its_dates_qpv_and_frr():
+    from territory.models import PriorityDistrict, RuralRevitalisation
+
+    real = Zoning.objects.filter(is_demo=False)
+    assert real.count() == 151
+    assert {(z.valid_from, z.valid_until) for z in real} == {(date(2022, 2, 2), date(2026, 1, 4))}
+    zones = list(real.values_list("zone", flat=True))
+    assert (zones.count("zip"), zones.count("zac"), zones.count("hors_zonage")) == (40, 104, 7)
+    assert all("2 février 2022" in z.source and z.source_url for z in real)
+    assert PriorityDistrict.objects.count() == 23
+    assert PriorityDistrict.objects.filter(doctors_zone="zac").get().commune.name == "Pertuis"
+    assert RuralRevitalisation.objects.count() == 63
+
+
+def test_zoning_in_force_ends_with_the_order_and_a_successor_takes_over():
+    cadenet = Commune.objects.get(insee_code="84026")
+    assert cadenet.zoning_in_force(date(2025, 6, 1)).zone == "zip"
+    assert cadenet.zoning_in_force(date(2026, 1, 5)) is None
+    assert cadenet.current_zoning().is_ended(date(2026, 1, 5))
+    import_zoning(b"insee,zone\n84026,zac\n", date(2026, 1, 5), "Arrêté ARS PACA 2026 (test)")
+    assert cadenet.zoning_in_force(date(2026, 3, 1)).zone == "zac"
+    assert cadenet.zoning_in_force(date(2025, 6, 1)).zone == "zip"
+
+
+def test_a_new_order_closes_the_open_one_the_day_before():
+    import_zoning(b"insee,zone\n84026,zac\n", date(2027, 1, 1), "Arrêté A (test)")
+    import_zoning(b"insee,zone\n84026,zip\n", date(2028, 1, 1), "Arrêté B (test)")
+    first = Zoning.objects.get(source="Arrêté A (test)")
+    assert first.valid_until == date(2027, 12, 31)
+
+
+def test_dry_run_of_an_import_command_writes_nothing(tmp_path):
+    import io
+
+    from django.core.management import call_command
+
+    path = tmp_path / "zonage.csv"
+    path.write_text("code_insee;zone\n84026;ZAC\n", encoding="utf-8")
+    out = io.StringIO()
+    call_command(
+        "import_zoning",
+        str(path),
+        "--valid-from=2027-01-01",
+        "--source=Arrêté (essai)",
+        "--dry-run",
+        stdout=out,
+    )
+    assert "dry run, nothing written" in out.getvalue()
+    assert "1 created" in out.getvalue()
+    assert not Zoning.objects.filter(source="Arrêté (essai)").exists()
+    assert Zoning.objects.get(commune__insee_code="84026", is_demo=False).valid_until == date(
+        2026, 1, 4
+    )

@@ -137,12 +137,14 @@ def test_polygon_layers_stay_within_budget(visitor, demo_territory, name, bbox):
     assert body["features"], f"{name} has shapes in {bbox}"
 
 
-def test_zoning_layer_carries_the_zone_and_the_demo_label(visitor, demo_territory):
+def test_zoning_layer_carries_the_real_zone_and_its_order(visitor, demo_territory):
     body = get_layer(visitor, "zonage", bbox=VAUCLUSE).json()
     assert len(body["features"]) == 151
-    zones = {feature["properties"]["zone"] for feature in body["features"]}
-    assert zones <= {"zip", "zac", "vigilance", "hors_zonage"}
-    assert all(feature["properties"]["demo"] for feature in body["features"])
+    zones = [feature["properties"]["zone"] for feature in body["features"]]
+    assert (zones.count("zip"), zones.count("zac"), zones.count("hors_zonage")) == (40, 104, 7)
+    assert not any(feature["properties"]["demo"] for feature in body["features"])
+    label = body["features"][0]["properties"]["label"]
+    assert "zonage 2022" in label and "remplacé le 5 janvier 2026" in label
 
 
 def test_cpts_layer_is_the_union_of_its_communes(visitor):

@@ -49,7 +49,7 @@ def test_pages_without_a_map_do_not_load_leaflet(visitor):
 
 
 def test_commune_page_shows_population_epci_cpts_and_town_hall(visitor):
-    # One query per registered kind's "nearby" section: the portal's budget, not a tighter one.
+    # One query per registered kind's "nearby" section, the QPVs and the count of aids.
     with assert_max_queries(12):
         response = visitor.get(reverse("territory:commune_detail", args=["avignon"]))
     assert response.status_code == 200
@@ -71,7 +71,16 @@ def test_commune_page_lists_nearby_facilities_with_their_distance(visitor):
     assert " km)" in response.content.decode()
 
 
-def test_commune_page_explains_the_zoning_and_labels_a_demo_zoning(visitor, demo_territory):
+def test_commune_page_explains_the_zoning_and_labels_a_demo_zoning(visitor):
+    from datetime import date
+
+    from territory.models import Zoning
+
+    sault = Commune.objects.get(slug="sault")
+    Zoning.objects.filter(commune=sault).delete()
+    Zoning.objects.create(
+        commune=sault, zone="zip", valid_from=date(2026, 1, 5), source="Démo", is_demo=True
+    )
     html = visitor.get(reverse("territory:commune_detail", args=["sault"])).content.decode()
     assert "Zonage médecins" in html
     assert "Ce zonage est fictif" in html
@@ -79,6 +88,9 @@ def test_commune_page_explains_the_zoning_and_labels_a_demo_zoning(visitor, demo
 
 
 def test_commune_page_without_zoning_says_so(visitor):
+    from territory.models import Zoning
+
+    Zoning.objects.filter(commune__slug="sault").delete()
     html = visitor.get(reverse("territory:commune_detail", args=["sault"])).content.decode()
     assert "n’a pas encore été importé" in html
 
@@ -210,3 +222,18 @@ def test_commune_page_shows_offers_and_events_nearby(visitor):
         ).content.decode()
     assert "Collaboration à Pernes" in html and "Collaboration à Bollène" not in html
     assert "Formation à Carpentras" in html
+
+
+def test_commune_page_shows_the_2022_zoning_as_replaced_with_qpv_and_frr(visitor):
+    html = visitor.get(reverse("territory:commune_detail", args=["apt"])).content.decode()
+    assert "Zone d’action complémentaire (ZAC)" in html
+    assert "Zonage 2022, remplacé le 5 janvier 2026 ; nouveau zonage non encore chargé." in html
+    assert "En vigueur du 2 février 2022 au 4 janvier 2026" in html
+    assert "Centre ancien - Saint Michel" in html  # its QPV, classed ZIP by the ARS
+    assert "Commune classée FRR socle" in html
+
+
+def test_commune_page_without_qpv_or_frr_says_so(visitor):
+    html = visitor.get(reverse("territory:commune_detail", args=["vedene"])).content.decode()
+    assert "Aucun quartier prioritaire" in html
+    assert "Commune non classée dans la liste FRR" in html

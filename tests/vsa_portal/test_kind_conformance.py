@@ -39,7 +39,14 @@ def kind(request, demo_territory):
 
 @pytest.fixture
 def item(kind):
-    """A published demo row of the kind, from the kind's own demo generator."""
+    """A published demo row of the kind, from the kind's own demo generator; for a kind of
+    reference data (no demo, a ``reference`` loader: the aids catalogue), one of its real rows."""
+    if kind.demo is None:
+        assert kind.reference is not None, "a kind without demo rows loads reference data"
+        assert kind.reference() > 0
+        found = kind.published().order_by("pk").first()
+        assert found is not None, "no published reference row"
+        return found
     kind.demo()
     assert kind.model.objects.filter(is_demo=True).exists(), "the demo generator made no row"
     assert not kind.model.objects.filter(is_demo=False).exists(), "demo rows must be labelled"

@@ -4,7 +4,7 @@ from territory.demo import generate_demo_territory
 
 
 class Command(BaseCommand):
-    help = "Generate the territory's demo content (MSPs, zoning), labelled as demo."
+    help = "Generate the territory’s demo content (MSPs), labelled as demo."
 
     def add_arguments(self, parser):
         parser.add_argument("--seed", type=int, default=84)

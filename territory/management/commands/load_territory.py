@@ -1,11 +1,30 @@
+from datetime import date
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from territory.importers import import_communes, import_cpts, import_health_facilities
+from territory.importers import (
+    import_communes,
+    import_cpts,
+    import_health_facilities,
+    import_priority_districts,
+    import_rural_revitalisation,
+    import_zoning,
+)
 from territory.management.commands._base import ImportCommand
 
 DATA = Path(__file__).resolve().parents[2] / "data"
+
+# The ARS PACA zoning of general practitioners in force from 2022 until the order of
+# 5 January 2026, whose commune list is not published in a usable form (see data/SOURCES.md).
+ZONING_2022 = {
+    "valid_from": date(2022, 2, 2),
+    "valid_until": date(2026, 1, 4),
+    "source": "Arrêté ARS Provence-Alpes-Côte d’Azur du 2 février 2022 (zonage des médecins "
+    "généralistes), copie secondaire",
+    "source_url": "https://paca.ars.sante.fr/zonages-des-professionnels-de-sante-liberaux-0",
+}
+FRR_LIST_DATE = date(2025, 7, 10)
 
 
 class Command(ImportCommand, BaseCommand):
@@ -20,4 +39,13 @@ class Command(ImportCommand, BaseCommand):
             import_cpts,
             self.read(DATA / "vaucluse_cpts.csv"),
             self.read(DATA / "vaucluse_cpts_communes.csv"),
+        )
+        self.run_import(
+            import_zoning, self.read(DATA / "vaucluse_zoning_gp_2022.csv"), **ZONING_2022
+        )
+        self.run_import(import_priority_districts, self.read(DATA / "vaucluse_qpv_2024.csv"))
+        self.run_import(
+            import_rural_revitalisation,
+            self.read(DATA / "vaucluse_frr_2025.csv"),
+            as_of=FRR_LIST_DATE,
         )

@@ -18,6 +18,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         for name, args in REFERENCE_DATA_COMMANDS:
             call_command(name, *args, stdout=self.stdout, stderr=self.stderr)
+        # Then each kind's own reference data (the aids catalogue), which needs the territory.
+        for kind in kinds.all_kinds():
+            if kind.reference is not None:
+                self.stdout.write(f"Reference {kind.label_plural}: {kind.reference()} loaded.")
         if not settings.PORTAL["DEMO_CONTENT"]:
             return
         if demo_accounts_enabled():
