@@ -129,3 +129,15 @@ def test_the_form_is_prefilled_from_an_offer(visitor, territory):
         form_data(origine="offres", origine_libelle="offre d’exercice : Collaboration à Apt"),
     )
     assert Dossier.objects.get().origin == "offres"
+
+
+def test_the_request_form_is_linked_from_the_header_home_offers_and_communes(visitor, territory):
+    from tests.factories import OfferFactory
+
+    offer = OfferFactory()
+    for url, expected in [
+        ("/", URL),
+        (offer.get_absolute_url(), f"{URL}?origine=offres&amp;objet={offer.pk}"),
+        (reverse("territory:commune_detail", args=["mazan"]), f"{URL}?commune=mazan"),
+    ]:
+        assert expected in visitor.get(url).content.decode(), url
