@@ -148,11 +148,12 @@ class HousingAdmin(ModerationActionsMixin, LeafletGeoAdmin):
         if housing.organisation_id:
             notify_housing_decision(housing)
 
-    @admin.action(description=_("Publier la sélection"))
+    @admin.action(description=_("Publier la sélection"), permissions=["change"])
     def publish(self, request, queryset):
-        # A private landlord's housing is published only once the landlord is confirmed.
+        # A private landlord's housing is published only once the landlord is confirmed; the
+        # review page (the first step of publishing) says which are left out.
         waiting = queryset.awaiting_landlord_confirmation()
-        if waiting.exists():
+        if waiting.exists() and "confirm_publish" not in request.POST:
             messages.error(
                 request,
                 _(
@@ -161,8 +162,7 @@ class HousingAdmin(ModerationActionsMixin, LeafletGeoAdmin):
                 )
                 % {"count": waiting.count()},
             )
-            queryset = queryset.exclude(pk__in=waiting.values("pk"))
-        return super().publish(request, queryset)
+        return super().publish(request, queryset.exclude(pk__in=waiting.values("pk")))
 
     @admin.action(description=_("Archiver les logements sélectionnés"))
     def archive(self, request, queryset):

@@ -41,7 +41,9 @@ class HousingFilter(django_filters.FilterSet):
     )
     etablissement = django_filters.ModelChoiceFilter(
         label=_("Ou autour de l’établissement"),
-        queryset=HealthFacility.objects.mapped().only("name", "commune_id").order_by("name"),
+        queryset=HealthFacility.objects.mapped()
+        .only("name", "display_name", "commune_id")
+        .order_by("display_name", "pk"),
         empty_label=_("Choisir un établissement"),
         method="filter_near",
         widget=FastSelect,

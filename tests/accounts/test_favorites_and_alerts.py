@@ -30,7 +30,7 @@ def test_professional_keeps_and_removes_a_favorite(professional, professional_us
     offer = OfferFactory(title="Collaboration à Pernes")
     professional.post(reverse("accounts:toggle_favorite", args=["offres", offer.pk]))
     assert Favorite.objects.filter(user=professional_user, object_id=offer.pk).exists()
-    with assert_max_queries(8):
+    with assert_max_queries(12):
         html = professional.get(reverse("accounts:favorites")).content.decode()
     assert "Collaboration à Pernes" in html
     assert "Retirer de mes favoris" in professional.get(offer.get_absolute_url()).content.decode()

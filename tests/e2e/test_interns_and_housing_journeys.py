@@ -109,6 +109,8 @@ def test_a_landlord_posts_housing_with_a_photo_and_the_project_lead_approves_it(
     lead_page.locator("input[name=_selected_action]").first.check()
     lead_page.locator("select[name=action]").select_option("publish")
     lead_page.locator("button[name=index]").click()
+    # The review page shows the version about to go public; publishing confirms it.
+    lead_page.get_by_role("button", name="Publier").click()
     lead_page.get_by_text("1 élément(s) publié(s).").wait_for()
     lead_context.close()
 

@@ -128,12 +128,14 @@ def test_the_project_lead_publishes_but_not_an_unconfirmed_landlords_housing(
     ensure_project_lead_group()
     waiting = HousingFactory(organisation=landlord_a.organisation, status="submitted")
     ready = HousingFactory(organisation=partner_a.organisation, status="submitted")
-    response = project_lead.post(
-        reverse("admin:housing_housing_changelist"),
-        {"action": "publish", "_selected_action": [waiting.pk, ready.pk]},
-        follow=True,
+    from tests.helpers.admin import publish_from_admin
+
+    changelist = reverse("admin:housing_housing_changelist")
+    review = project_lead.post(
+        changelist, {"action": "publish", "_selected_action": [waiting.pk, ready.pk]}
     )
-    assert "propriétaires particuliers non confirmés" in response.content.decode()
+    assert "propriétaires particuliers non confirmés" in review.content.decode()
+    publish_from_admin(project_lead, changelist, [waiting.pk, ready.pk])
     waiting.refresh_from_db()
     ready.refresh_from_db()
     assert (waiting.status, ready.status) == ("submitted", "published")

@@ -216,7 +216,7 @@ def test_commune_page_shows_offers_and_events_nearby(visitor):
     OfferFactory(title="Collaboration à Pernes", commune=commune("84088"))
     OfferFactory(title="Collaboration à Bollène", commune=commune("84019"))
     EventFactory(title="Formation à Carpentras")
-    with assert_max_queries(10):
+    with assert_max_queries(12):
         html = visitor.get(
             reverse("territory:commune_detail", args=["carpentras"])
         ).content.decode()
