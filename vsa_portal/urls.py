@@ -28,6 +28,7 @@ urlpatterns = [
     path("compte/", include("allauth.urls")),
     path("espace-partenaire/", include("organisations.partner_urls")),
     path("accompagnement/", include("support.urls")),
+    path("recherche/", include("search.urls")),
     path("admin/", admin.site.urls),
 ]
 
