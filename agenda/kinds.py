@@ -40,6 +40,7 @@ def build_kind():
     from agenda.filters import EventFilter
     from agenda.forms import PartnerEventForm
     from agenda.models import Event
+    from agenda.open_data import EXPORT_FIELDS
     from agenda.partner_views import event_registrations
 
     return Kind(
@@ -97,6 +98,7 @@ def build_kind():
             purge=personal_data.purge,
         ),
         search_document=search_document,
+        export_fields=EXPORT_FIELDS,
         admin_permissions=(
             ("event", ("view", "add", "change", "delete")),
             ("registration", ("view", "change")),

@@ -24,6 +24,12 @@ def job_posting(offer, url):
         "title": offer.title,
         "description": offer.description,
         "url": url,
+        # the offer's stable number on the portal, as the open data and the API give it
+        "identifier": {
+            "@type": "PropertyValue",
+            "name": settings.PORTAL["NAME"],
+            "value": str(offer.pk),
+        },
         "datePosted": (offer.published_at or offer.created_at).date().isoformat(),
         "employmentType": EMPLOYMENT_TYPES.get(offer.kind, "OTHER"),
         "occupationalCategory": offer.profession.name,

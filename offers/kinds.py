@@ -28,6 +28,7 @@ def build_kind():
     from offers.emails import notify_offer_submitted
     from offers.filters import OfferFilter
     from offers.models import Offer
+    from offers.open_data import EXPORT_FIELDS
     from offers.partner_forms import PartnerOfferForm
     from offers.partner_views import offer_fill
 
@@ -86,6 +87,7 @@ def build_kind():
             purge=personal_data.purge,
         ),
         search_document=search_document,
+        export_fields=EXPORT_FIELDS,
         extra={"nearby_query": "near={slug}&km={km}&tri=proches"},
         admin_permissions=(
             ("offer", ("view", "add", "change", "delete")),

@@ -79,6 +79,18 @@ class PersonalData:
 
 
 @dataclass(frozen=True, kw_only=True)
+class ExportField:
+    """One column of the kind's open data (CSV, JSON, API) and of its Table Schema. Never a
+    personal field: a contact's name, e-mail or phone has no place here."""
+
+    name: str  # the column's name: "commune_insee"
+    title: str  # its French title in the schema: "Code INSEE de la commune"
+    value: Callable  # (item, request) -> a JSON-ready value (str, int, float, bool, None)
+    type: str = "string"  # a Table Schema type: string, integer, number, boolean, date, datetime
+    description: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
 class Kind:
     key: str  # URL-safe and unique: "offres", "evenements"
     model: type
@@ -110,6 +122,9 @@ class Kind:
     # (commune) -> {"title", "text", "url", "link_label"}: a short section of the commune page
     # (how many aids the commune's territory opens…), for kinds that have no items "nearby"
     commune_summary: Callable | None = None
+    # the columns of the kind's open data (CSV and JSON exports of its list for the current
+    # filters, the read-only API): a tuple of ExportField, never a personal field
+    export_fields: tuple | None = None
     extra: dict = field(default_factory=dict)
 
     @property
@@ -170,6 +185,10 @@ def favorites():
 
 def with_alerts():
     return [kind for kind in _REGISTRY.values() if kind.alert]
+
+
+def with_exports():
+    return [kind for kind in _REGISTRY.values() if kind.public and kind.export_fields]
 
 
 def with_layers():

@@ -28,6 +28,9 @@ urlpatterns = [
     path("compte/", include("allauth.urls")),
     path("espace-partenaire/", include("organisations.partner_urls")),
     path("accompagnement/", include("support.urls")),
+    path("recherche/", include("search.urls")),
+    path("donnees-ouvertes/", include("vsa_portal.open_data_urls")),
+    path("api/v1/", include("vsa_portal.api_urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "collective",
     "support",
     "outbox",
+    "search",
 ]
 
 MIDDLEWARE = [
@@ -126,6 +127,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "accounts.tasks.send_alert_digests",
         "schedule": crontab(hour=7, minute=0, day_of_week="mon"),
         "args": ["weekly"],
+    },
+    "search-index": {
+        "task": "search.tasks.rebuild_search_index",
+        "schedule": crontab(hour=4, minute=15),
     },
     "purge-personal-data": {
         "task": "accounts.tasks.purge_personal_data",
