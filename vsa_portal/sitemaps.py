@@ -32,6 +32,9 @@ class StaticPagesSitemap(Sitemap):
             "collective:accessibility",
             "collective:data_sources",
             "collective:contact",
+            "support:landing",
+            "support:request",
+            "open_data:index",
         ]
         # Every kind's public list, even one that lives outside the rubrics above.
         names += [kind.list_url for kind in kinds.public() if kind.list_url]
