@@ -1,7 +1,7 @@
 """Who may look for a remplaçant (issue 19): a verified professional — a confirmed e-mail
 address and an RPPS number checked (its format and check digit) or marked verified by the
-project lead — or a confirmed member of a partner organisation. Never an anonymous visitor,
-so never a search engine."""
+project lead — or a confirmed member of a partner organisation; and the project lead. Never an
+anonymous visitor, so never a search engine."""
 
 import functools
 
@@ -32,7 +32,9 @@ def is_verified_professional(user):
 def may_search(user):
     if not user.is_authenticated:
         return False
-    return partner_organisations(user).exists() or is_verified_professional(user)
+    if is_verified_professional(user) or partner_organisations(user).exists():
+        return True
+    return user.has_perm("replacements.view_replacementprofile")  # the project lead
 
 
 def searcher_required(view):
@@ -44,12 +46,15 @@ def searcher_required(view):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if not may_search(request.user):
-            return render(
+            response = render(
                 request,
                 "replacements/not_allowed.html",
                 {"has_verified_email": has_verified_email(request.user)},
                 status=403,
             )
-        return view(request, *args, **kwargs)
+        else:
+            response = view(request, *args, **kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"  # never in a search engine
+        return response
 
     return wrapper

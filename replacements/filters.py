@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from replacements.enums import AvailabilityKind
 from replacements.models import ReplacementProfile
 from territory.filters import commune_filter
+from territory.models import Commune
 
 MAX_KM = 100
 MAX_NEED_DAYS = 366
@@ -34,6 +35,8 @@ class ReplacementFilter(django_filters.FilterSet):
     commune = commune_filter(
         label=_("Commune du cabinet"), empty_label=_("Choisir une commune"), method="read"
     )
+    # The distance is measured from the chosen commune's point: loaded with it.
+    commune.extra["queryset"] = Commune.objects.only("name", "slug", "town_hall_point", "centroid")
     km = django_filters.NumberFilter(
         label=_("Jusqu’à (km) de plus"),
         method="read",

@@ -17,10 +17,12 @@ from replacements.models import (
     ReplacementContact,
     ReplacementProfile,
 )
+from territory.models import Commune
 from vsa_portal.ratelimit import Limit, client_address, hit_all
 from vsa_portal.search import filtered, paginate, querystring_without_page
 
 PAGE_SIZE = 20
+HEAVY_COMMUNE_FIELDS = ("boundary", "imported_values", "centroid", "town_hall_point")
 CONTACTS_PER_CLIENT = Limit("replacement-contact-client", 5, 600)
 CONTACTS_PER_SENDER = Limit("replacement-contact-sender", 10, 3600)
 
@@ -30,7 +32,8 @@ def current_periods():
         "availabilities",
         queryset=Availability.objects.current()
         .select_related("centre")
-        .prefetch_related("communes")
+        .defer(*(f"centre__{name}" for name in HEAVY_COMMUNE_FIELDS))
+        .prefetch_related(Prefetch("communes", queryset=Commune.objects.only("name", "slug")))
         .order_by("starts_on", "pk"),
         to_attr="current_periods",
     )
