@@ -110,6 +110,10 @@ class Kind:
     # (commune) -> {"title", "text", "url", "link_label"}: a short section of the commune page
     # (how many aids the commune's territory opens…), for kinds that have no items "nearby"
     commune_summary: Callable | None = None
+    # (item, request) -> {"title", "text", "url", "link_label"} or None: a short section this
+    # kind adds to an item of another kind on its detail page (how many remplaçants are free at
+    # a replacement offer's dates…); the page includes "includes/kind_summaries.html"
+    item_summary: Callable | None = None
     extra: dict = field(default_factory=dict)
 
     @property
@@ -154,6 +158,14 @@ def get(key):
 def for_model(model):
     model = getattr(model, "_meta", None) and model._meta.concrete_model or model
     return next((kind for kind in _REGISTRY.values() if kind.model is model), None)
+
+
+def item_summaries(item, request):
+    """The sections the registered kinds add to ``item``'s detail page."""
+    summaries = (
+        kind.item_summary(item, request) for kind in _REGISTRY.values() if kind.item_summary
+    )
+    return [summary for summary in summaries if summary]
 
 
 def public():
