@@ -221,8 +221,8 @@ class Availability(models.Model):
         choices=AvailabilityKind.choices,
         default=AvailabilityKind.ONE_OFF,
     )
-    starts_on = models.DateField(_("du"))
-    ends_on = models.DateField(_("au"))
+    starts_on = models.DateField(_("disponible à partir du"))
+    ends_on = models.DateField(_("jusqu’au (inclus)"))
     weekdays = ArrayField(
         models.PositiveSmallIntegerField(choices=Weekday.choices),
         verbose_name=_("jours de la semaine"),
