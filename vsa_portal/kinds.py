@@ -125,6 +125,10 @@ class Kind:
     # the columns of the kind's open data (CSV and JSON exports of its list for the current
     # filters, the read-only API): a tuple of ExportField, never a personal field
     export_fields: tuple | None = None
+    # (item, request) -> {"title", "text", "url", "link_label"} or None: a short section this
+    # kind adds to an item of another kind on its detail page (how many remplaçants are free at
+    # a replacement offer's dates…); the page includes "includes/kind_summaries.html"
+    item_summary: Callable | None = None
     extra: dict = field(default_factory=dict)
 
     @property
@@ -169,6 +173,14 @@ def get(key):
 def for_model(model):
     model = getattr(model, "_meta", None) and model._meta.concrete_model or model
     return next((kind for kind in _REGISTRY.values() if kind.model is model), None)
+
+
+def item_summaries(item, request):
+    """The sections the registered kinds add to ``item``'s detail page."""
+    summaries = (
+        kind.item_summary(item, request) for kind in _REGISTRY.values() if kind.item_summary
+    )
+    return [summary for summary in summaries if summary]
 
 
 def public():

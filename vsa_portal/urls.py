@@ -18,6 +18,7 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
     path("sitemap.xml", views.sitemap_xml, name="sitemap"),
     path("", include("territory.urls")),
+    path("exercer/remplacants/", include("replacements.urls")),
     path("exercer/", include("offers.urls")),
     path("s-installer/logements/", include("housing.urls")),
     path("s-installer/", include("aids.urls")),

@@ -77,6 +77,7 @@ def test_scheduled_purge_of_unverified_accounts_and_stale_data(settings):
         "accompagnement": 0,
         "demandes_logement": 0,
         "demandes_intervention_lycee": 0,
+        "remplacements": 0,
     }
     assert set(User.objects.values_list("email", flat=True)) >= {
         "verifie@exemple.test",
@@ -95,4 +96,5 @@ def test_scheduled_purge_of_unverified_accounts_and_stale_data(settings):
         "accompagnement": 0,
         "demandes_logement": 0,
         "demandes_intervention_lycee": 0,
+        "remplacements": 0,
     }

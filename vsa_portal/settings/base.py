@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "agenda",
     "collective",
     "support",
+    "replacements",
     "outbox",
     "search",
 ]

@@ -24,3 +24,12 @@ def euros(value):
     if value in (None, ""):
         return ""
     return f"{int(value):,}".replace(",", "\u00a0") + "\u00a0€"
+
+
+@register.simple_tag(takes_context=True)
+def kind_summaries(context, item):
+    """What other kinds of content say about ``item`` (``Kind.item_summary``)."""
+    from vsa_portal import kinds
+
+    request = context.get("request")
+    return kinds.item_summaries(item, request) if request is not None else []

@@ -1,0 +1,62 @@
+"""The remplaçants' parts of the shared services: demo, personal data, the project lead."""
+
+import json
+
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+
+from replacements.demo import generate_demo_profiles
+from replacements.models import Availability, ReplacementContact, ReplacementProfile
+from tests.replacements.conftest import AvailabilityFactory
+
+pytestmark = pytest.mark.usefixtures("territory")
+
+
+def test_demo_profiles_are_labelled_and_made_once():
+    assert generate_demo_profiles() == 12
+    assert generate_demo_profiles() == 0
+    profiles = ReplacementProfile.objects.select_related("user")
+    assert all(p.is_demo and p.user.email.endswith("@demo.test") for p in profiles)
+    assert all("Démo" in p.user.last_name for p in profiles)
+    assert ReplacementProfile.objects.listed().count() == 12
+
+
+def test_no_demo_accounts_no_demo_profiles(settings):
+    with override_settings(PORTAL={**settings.PORTAL, "DEMO_ACCOUNTS": False}):
+        assert generate_demo_profiles() == 0
+    assert not ReplacementProfile.objects.exists()
+
+
+def test_personal_data_exports_and_deletes_the_profile_and_its_availability(territory):
+    from tests.replacements.conftest import client_for
+
+    period = AvailabilityFactory(weekdays=[1])
+    user = period.profile.user
+    ReplacementContact.objects.create(profile=period.profile, message="Bonjour")
+    data = json.loads(client_for(user).get(reverse("accounts:download_my_data")).content)
+    section = data["remplacements"]
+    assert section[0]["profil"]["rpps"] == period.profile.rpps
+    assert section[0]["disponibilites"][0]["jours"] == ["mardi"]
+    from replacements.personal_data import delete
+
+    delete(user)
+    assert not ReplacementProfile.objects.exists() and not Availability.objects.exists()
+
+
+def test_the_project_lead_marks_a_profile_verified(project_lead):
+    profile = AvailabilityFactory().profile
+    url = reverse("admin:replacements_replacementprofile_changelist")
+    response = project_lead.post(url, {"action": "mark_verified", "_selected_action": [profile.pk]})
+    assert response.status_code == 302
+    profile.refresh_from_db()
+    assert profile.verified and profile.verified_at is not None
+    page = project_lead.get(
+        reverse("admin:replacements_replacementprofile_change", args=[profile.pk])
+    )
+    assert page.status_code == 200
+
+
+def test_a_professional_has_no_admin_access(professional):
+    response = professional.get(reverse("admin:replacements_replacementprofile_changelist"))
+    assert response.status_code == 302
