@@ -6,6 +6,7 @@ app_name = "collective"
 
 urlpatterns = [
     path("", views.landing, name="landing"),
+    path("chiffres/", views.key_figures, name="key_figures"),
     path("mentions-legales/", views.legal_notice, name="legal_notice"),
     path("donnees-personnelles/", views.personal_data, name="personal_data"),
     path("accessibilite/", views.accessibility, name="accessibility"),

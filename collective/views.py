@@ -19,6 +19,17 @@ def landing(request):
 
 
 @require_GET
+def key_figures(request):
+    from collective.figures import SMALL_COUNT, key_figures
+
+    return render(
+        request,
+        "collective/key_figures.html",
+        {"key_figures": key_figures(), "small_count": SMALL_COUNT},
+    )
+
+
+@require_GET
 def legal_notice(request):
     return render(request, "collective/legal_notice.html")
 

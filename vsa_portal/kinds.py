@@ -11,6 +11,7 @@ undeclared, so a developer hears of it at start-up.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
+from typing import NamedTuple
 
 from django.core import checks
 
@@ -78,6 +79,23 @@ class PersonalData:
     purge: Callable | None  # () -> int, the scheduled retention purge
 
 
+class Figure(NamedTuple):
+    """One public key figure: what it counts, its value, and its one-line definition (the event
+    counted, the date used, the period)."""
+
+    label: str
+    value: int | None
+    definition: str
+
+
+class StaffTask(NamedTuple):
+    """One line of the project lead's dashboard: what waits for her, how many, where to act."""
+
+    label: str
+    count: int
+    url: str
+
+
 @dataclass(frozen=True, kw_only=True)
 class Kind:
     key: str  # URL-safe and unique: "offres", "evenements"
@@ -110,6 +128,12 @@ class Kind:
     # (commune) -> {"title", "text", "url", "link_label"}: a short section of the commune page
     # (how many aids the commune's territory opens…), for kinds that have no items "nearby"
     commune_summary: Callable | None = None
+    # () -> list of Figure (or (label, value, definition) tuples): the kind's public key
+    # figures on /collectif/chiffres/, demo rows never counted
+    figures: Callable | None = None
+    # () -> list of StaffTask: what else waits for the project lead on her dashboard (aids to
+    # re-check…), besides the submissions to moderate that every postable kind gets
+    staff_tasks: Callable | None = None
     extra: dict = field(default_factory=dict)
 
     @property
@@ -170,6 +194,14 @@ def favorites():
 
 def with_alerts():
     return [kind for kind in _REGISTRY.values() if kind.alert]
+
+
+def with_figures():
+    return [kind for kind in _REGISTRY.values() if kind.figures]
+
+
+def with_staff_tasks():
+    return [kind for kind in _REGISTRY.values() if kind.staff_tasks]
 
 
 def with_layers():
