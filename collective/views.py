@@ -1,21 +1,97 @@
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.syndication.views import Feed
 from django.core.cache import cache
 from django.db import transaction
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse_lazy
+from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from collective.forms import ContactForm
+from collective.models import News, TeamMember, Testimonial
+from organisations.enums import OrganisationKind
+from organisations.models import Organisation
 from outbox.services import queue_email
+from vsa_portal.search import paginate
 
 CONTACT_RATE_WINDOW = 3600  # seconds
 
 
+NEWS_PAGE_SIZE = 10
+LANDING_NEWS_COUNT = 3
+
+
 @require_GET
 def landing(request):
-    return render(request, "collective/landing.html")
+    partners = (
+        Organisation.objects.filter(is_public=True)
+        .exclude(kind=OrganisationKind.LANDLORD)
+        .order_by("-is_founding_member", "name", "pk")
+    )
+    return render(
+        request,
+        "collective/landing.html",
+        {
+            "partners": partners,
+            "team": TeamMember.objects.select_related("organisation"),
+            "testimonials": Testimonial.objects.shown().select_related("commune")[:6],
+            "news": News.objects.latest()[:LANDING_NEWS_COUNT],
+        },
+    )
+
+
+@require_GET
+def news_list(request):
+    return render(
+        request,
+        "collective/news_list.html",
+        {"page": paginate(request, News.objects.latest(), NEWS_PAGE_SIZE), "querystring": ""},
+    )
+
+
+@require_GET
+def news_detail(request, pk, slug):
+    news = get_object_or_404(News.objects.latest(), pk=pk)
+    if slug != news.url_slug:
+        return redirect(news, permanent=True)
+    return render(request, "collective/news_detail.html", {"news": news})
+
+
+class NewsFeed(Feed):
+    feed_type = Atom1Feed
+    link = reverse_lazy("collective:news_list")
+
+    def title(self):
+        return _("Les actualités du collectif %(name)s") % {"name": settings.PORTAL["SHORT_NAME"]}
+
+    def subtitle(self):
+        return _("Les nouvelles des partenaires de la santé %(territory)s") % {
+            "territory": settings.PORTAL["TERRITORY_WITH_PREPOSITION"]
+        }
+
+    def items(self):
+        return News.objects.latest()[:20]
+
+    def item_title(self, item):
+        return f"{item.title} (démo)" if item.is_demo else item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_author_name(self, item):
+        return item.organisation.name if item.organisation else settings.PORTAL["PUBLISHER"]
+
+
+news_feed = NewsFeed()
 
 
 @require_GET

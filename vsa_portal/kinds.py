@@ -134,6 +134,9 @@ class Kind:
     # () -> list of StaffTask: what else waits for the project lead on her dashboard (aids to
     # re-check…), besides the submissions to moderate that every postable kind gets
     staff_tasks: Callable | None = None
+    # () -> {"title", "items", "template", "url", "link_label"} or None: a section of the home
+    # page (the collective's latest news…), rendered with ``template`` for each item
+    home_section: Callable | None = None
     extra: dict = field(default_factory=dict)
 
     @property
@@ -202,6 +205,12 @@ def with_figures():
 
 def with_staff_tasks():
     return [kind for kind in _REGISTRY.values() if kind.staff_tasks]
+
+
+def home_sections():
+    """The home page's sections declared by kinds, in registration order, empty ones left out."""
+    sections = (kind.home_section() for kind in _REGISTRY.values() if kind.home_section)
+    return [section for section in sections if section]
 
 
 def with_layers():
