@@ -63,4 +63,5 @@ def build_kind():
             ("testimonial", ("view", "add", "change", "delete")),
         ),
         home_section=home_section,
+        extra={"sitemap_pages": ("collective:key_figures", "collective:observatory")},
     )

@@ -1,8 +1,11 @@
+import csv
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.syndication.views import Feed
 from django.core.cache import cache
 from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse_lazy
@@ -102,6 +105,40 @@ def key_figures(request):
         request,
         "collective/key_figures.html",
         {"key_figures": key_figures(), "small_count": SMALL_COUNT},
+    )
+
+
+@require_GET
+def observatory(request):
+    from collective import observatory as obs
+
+    sort = request.GET.get("tri", obs.DEFAULT_SORT)
+    if sort not in obs.SORTS:
+        sort = obs.DEFAULT_SORT
+    rows = obs.commune_rows(sort)
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="observatoire-medecins.csv"'
+        response.write("\ufeff")  # so that spreadsheet software reads the accents
+        csv.writer(response).writerows(obs.csv_lines(rows))
+        return response
+    return render(
+        request,
+        "collective/observatory.html",
+        {
+            "rows": rows,
+            "epcis": obs.epci_rows(rows),
+            "map": obs.choropleth(rows),
+            "department": obs.department_figures(rows),
+            "vintage": obs.vintage(),
+            "sort": sort,
+            "sorts": [
+                ("commune", _("commune")),
+                ("medecins", _("nombre de médecins")),
+                ("densite", _("densité")),
+                ("population", _("population")),
+            ],
+        },
     )
 
 
