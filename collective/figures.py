@@ -160,3 +160,18 @@ def key_figures(today=None):
         ),
     ]
     return KeyFigures(figures=figures, years=years, breakdowns=breakdowns, median_days=median_days)
+
+
+def csv_lines(result):
+    """The public figures as CSV rows (the same suppressed values as the page)."""
+    yield ["indicateur", "periode", "valeur", "definition"]
+    for figure in result.figures:
+        yield [figure.label, _("depuis l’ouverture"), figure.value, figure.definition]
+    for year, supported, installed in result.years:
+        yield [_("Médecins et internes accompagnés"), year, supported, ""]
+        yield [_("Installations accompagnées"), year, installed, ""]
+    for breakdown in result.breakdowns:
+        for label, value in breakdown.rows:
+            yield [f"{breakdown.title} : {label}", _("depuis l’ouverture"), value, ""]
+    median = "" if result.median_days is None else result.median_days
+    yield [_("Délai médian de première réponse (jours)"), _("depuis l’ouverture"), median, ""]

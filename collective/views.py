@@ -99,13 +99,24 @@ news_feed = NewsFeed()
 
 @require_GET
 def key_figures(request):
-    from collective.figures import SMALL_COUNT, key_figures
+    from collective import figures
 
+    result = figures.key_figures()
+    if request.GET.get("format") == "csv":
+        return csv_response("chiffres-cles.csv", figures.csv_lines(result))
     return render(
         request,
         "collective/key_figures.html",
-        {"key_figures": key_figures(), "small_count": SMALL_COUNT},
+        {"key_figures": result, "small_count": figures.SMALL_COUNT},
     )
+
+
+def csv_response(filename, lines):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")  # so that spreadsheet software reads the accents
+    csv.writer(response).writerows(lines)
+    return response
 
 
 @require_GET
@@ -117,11 +128,7 @@ def observatory(request):
         sort = obs.DEFAULT_SORT
     rows = obs.commune_rows(sort)
     if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="observatoire-medecins.csv"'
-        response.write("\ufeff")  # so that spreadsheet software reads the accents
-        csv.writer(response).writerows(obs.csv_lines(rows))
-        return response
+        return csv_response("observatoire-medecins.csv", obs.csv_lines(rows))
     return render(
         request,
         "collective/observatory.html",

@@ -127,3 +127,21 @@ def test_the_page_answers_on_an_empty_portal(visitor, db):
     response = visitor.get(URL)
     assert response.status_code == 200
     assert "non disponible" in response.content.decode()
+
+
+def test_the_csv_parses_and_hides_small_counts_too(visitor, service):
+    import csv
+    import io
+
+    response = visitor.get(URL, {"format": "csv"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    by_name = {(row["indicateur"], row["periode"]): row["valeur"] for row in rows}
+    assert by_name[("Installations accompagnées", "depuis l’ouverture")] == "6"
+    year = str(timezone.localdate().year)
+    assert by_name[("Installations accompagnées", year)] == "6"
+    modes = "Installations accompagnées par mode d’exercice : Libéral"
+    assert by_name[(modes, "depuis l’ouverture")] == "moins de 5"
+    counts = [row for row in rows if not row["indicateur"].startswith("Délai médian")]
+    assert all(row["valeur"] not in {"1", "2", "3", "4"} for row in counts)
