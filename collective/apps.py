@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class CollectiveConfig(AppConfig):
     name = "collective"
     verbose_name = _("Le collectif")
+
+    def ready(self):
+        from collective.kinds import build_kind
+        from vsa_portal import kinds
+
+        kinds.register(build_kind())

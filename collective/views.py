@@ -1,21 +1,152 @@
+import csv
+
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.syndication.views import Feed
 from django.core.cache import cache
 from django.db import transaction
-from django.shortcuts import redirect, render
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse_lazy
+from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from collective.forms import ContactForm
+from collective.models import News, TeamMember, Testimonial
+from organisations.enums import OrganisationKind
+from organisations.models import Organisation
 from outbox.services import queue_email
+from vsa_portal.search import paginate
 
 CONTACT_RATE_WINDOW = 3600  # seconds
 
 
+NEWS_PAGE_SIZE = 10
+LANDING_NEWS_COUNT = 3
+
+
 @require_GET
 def landing(request):
-    return render(request, "collective/landing.html")
+    partners = (
+        Organisation.objects.filter(is_public=True)
+        .exclude(kind=OrganisationKind.LANDLORD)
+        .order_by("-is_founding_member", "name", "pk")
+    )
+    return render(
+        request,
+        "collective/landing.html",
+        {
+            "partners": partners,
+            "team": TeamMember.objects.select_related("organisation"),
+            "testimonials": Testimonial.objects.shown().select_related("commune")[:6],
+            "news": News.objects.latest()[:LANDING_NEWS_COUNT],
+        },
+    )
+
+
+@require_GET
+def news_list(request):
+    return render(
+        request,
+        "collective/news_list.html",
+        {"page": paginate(request, News.objects.latest(), NEWS_PAGE_SIZE), "querystring": ""},
+    )
+
+
+@require_GET
+def news_detail(request, pk, slug):
+    news = get_object_or_404(News.objects.latest(), pk=pk)
+    if slug != news.url_slug:
+        return redirect(news, permanent=True)
+    return render(request, "collective/news_detail.html", {"news": news})
+
+
+class NewsFeed(Feed):
+    feed_type = Atom1Feed
+    link = reverse_lazy("collective:news_list")
+
+    def title(self):
+        return _("Les actualités du collectif %(name)s") % {"name": settings.PORTAL["SHORT_NAME"]}
+
+    def subtitle(self):
+        return _("Les nouvelles des partenaires de la santé %(territory)s") % {
+            "territory": settings.PORTAL["TERRITORY_WITH_PREPOSITION"]
+        }
+
+    def items(self):
+        return News.objects.latest()[:20]
+
+    def item_title(self, item):
+        return f"{item.title} (démo)" if item.is_demo else item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_author_name(self, item):
+        return item.organisation.name if item.organisation else settings.PORTAL["PUBLISHER"]
+
+
+news_feed = NewsFeed()
+
+
+@require_GET
+def key_figures(request):
+    from collective import figures
+
+    result = figures.key_figures()
+    if request.GET.get("format") == "csv":
+        return csv_response("chiffres-cles.csv", figures.csv_lines(result))
+    return render(
+        request,
+        "collective/key_figures.html",
+        {"key_figures": result, "small_count": figures.SMALL_COUNT},
+    )
+
+
+def csv_response(filename, lines):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")  # so that spreadsheet software reads the accents
+    csv.writer(response).writerows(lines)
+    return response
+
+
+@require_GET
+def observatory(request):
+    from collective import observatory as obs
+
+    sort = request.GET.get("tri", obs.DEFAULT_SORT)
+    if sort not in obs.SORTS:
+        sort = obs.DEFAULT_SORT
+    rows = obs.commune_rows(sort)
+    if request.GET.get("format") == "csv":
+        return csv_response("observatoire-medecins.csv", obs.csv_lines(rows))
+    return render(
+        request,
+        "collective/observatory.html",
+        {
+            "rows": rows,
+            "epcis": obs.epci_rows(rows),
+            "map": obs.choropleth(rows),
+            "department": obs.department_figures(rows),
+            "vintage": obs.vintage(),
+            "sort": sort,
+            "sorts": [
+                ("commune", _("commune")),
+                ("medecins", _("nombre de médecins")),
+                ("densite", _("densité")),
+                ("population", _("population")),
+            ],
+        },
+    )
 
 
 @require_GET

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from vsa_portal.kinds import Alert, Kind, MapLayer, PartnerPosting, PersonalData
+from vsa_portal.kinds import Alert, Figure, Kind, MapLayer, PartnerPosting, PersonalData
 
 
 def published_offers():
@@ -21,6 +21,62 @@ def partner_queryset(queryset):
 
 def search_document(offer):
     return {"title": offer.title, "text": offer.description, "commune": offer.commune.name}
+
+
+def key_figures():
+    """The offers' public figures, counted from real offers only (demo rows never count)."""
+    from django.db.models import Count, Exists, OuterRef, Q
+
+    from offers.models import Offer, OfferContact
+
+    real = Offer.objects.filter(is_demo=False)
+    contact_before_filled = OfferContact.objects.filter(
+        offer=OuterRef("pk"), created_at__date__lte=OuterRef("filled_on")
+    )
+    counts = (
+        real.order_by()
+        .annotate(contacted=Exists(contact_before_filled))
+        .aggregate(
+            published=Count("pk", filter=Q(published_at__isnull=False)),
+            filled=Count("pk", filter=Q(filled_on__isnull=False)),
+            through_portal=Count("pk", filter=Q(filled_on__isnull=False, contacted=True)),
+        )
+    )
+    contacts = OfferContact.objects.filter(offer__is_demo=False).count()
+    return [
+        Figure(
+            _("Offres d’exercice publiées"),
+            counts["published"],
+            _(
+                "Offres relues et publiées par la cheffe de projet, à la date de leur "
+                "publication, depuis l’ouverture du portail."
+            ),
+        ),
+        Figure(
+            _("Offres pourvues"),
+            counts["filled"],
+            _(
+                "Offres marquées « pourvue » par leur auteur, à la date indiquée, depuis "
+                "l’ouverture du portail."
+            ),
+        ),
+        Figure(
+            _("Offres pourvues par le portail"),
+            counts["through_portal"],
+            _(
+                "Offres pourvues après au moins une prise de contact passée par le portail "
+                "(la prise de contact précède la date « pourvue »)."
+            ),
+        ),
+        Figure(
+            _("Prises de contact"),
+            contacts,
+            _(
+                "Messages « Je suis intéressé·e » envoyés aux auteurs des offres par le "
+                "formulaire du portail, depuis son ouverture."
+            ),
+        ),
+    ]
 
 
 def build_kind():
@@ -88,6 +144,7 @@ def build_kind():
         ),
         search_document=search_document,
         export_fields=EXPORT_FIELDS,
+        figures=key_figures,
         extra={"nearby_query": "near={slug}&km={km}&tri=proches"},
         admin_permissions=(
             ("offer", ("view", "add", "change", "delete")),

@@ -21,7 +21,17 @@ class MembershipInline(admin.TabularInline):
 class OrganisationForm(SingleLineFieldsMixin, forms.ModelForm):
     class Meta:
         model = Organisation
-        fields = ["name", "kind", "website", "logo", "description", "is_founding_member", "is_demo"]
+        fields = [
+            "name",
+            "kind",
+            "website",
+            "logo",
+            "description",
+            "role",
+            "is_founding_member",
+            "is_public",
+            "is_demo",
+        ]
 
     def clean_logo(self):
         logo = self.cleaned_data.get("logo")
@@ -33,8 +43,8 @@ class OrganisationForm(SingleLineFieldsMixin, forms.ModelForm):
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
     form = OrganisationForm
-    list_display = ["name", "kind", "is_founding_member", "is_demo"]
-    list_filter = ["kind", "is_founding_member", "is_demo"]
+    list_display = ["name", "kind", "is_founding_member", "is_public", "is_demo"]
+    list_filter = ["kind", "is_founding_member", "is_public", "is_demo"]
     search_fields = ["name"]
     inlines = [MembershipInline]
 

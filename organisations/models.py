@@ -13,6 +13,19 @@ class Organisation(models.Model):
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
     description = models.TextField(_("présentation"), blank=True)
     is_founding_member = models.BooleanField(_("membre fondateur du collectif"), default=False)
+    role = models.TextField(
+        _("rôle dans le collectif"),
+        max_length=500,
+        blank=True,
+        help_text=_("Une ou deux phrases, affichées sur la page « Le collectif »."),
+    )
+    is_public = models.BooleanField(
+        _("présentée sur la page « Le collectif »"),
+        default=False,
+        help_text=_(
+            "Cochez pour les partenaires du collectif (pas pour un cabinet ou un bailleur)."
+        ),
+    )
     is_demo = models.BooleanField(_("démo"), default=False)
 
     class Meta:

@@ -11,6 +11,7 @@ undeclared, so a developer hears of it at start-up.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
+from typing import NamedTuple
 
 from django.core import checks
 
@@ -78,6 +79,23 @@ class PersonalData:
     purge: Callable | None  # () -> int, the scheduled retention purge
 
 
+class Figure(NamedTuple):
+    """One public key figure: what it counts, its value, and its one-line definition (the event
+    counted, the date used, the period)."""
+
+    label: str
+    value: int | None
+    definition: str
+
+
+class StaffTask(NamedTuple):
+    """One line of the project lead's dashboard: what waits for her, how many, where to act."""
+
+    label: str
+    count: int
+    url: str
+
+
 @dataclass(frozen=True, kw_only=True)
 class ExportField:
     """One column of the kind's open data (CSV, JSON, API) and of its Table Schema. Never a
@@ -129,6 +147,15 @@ class Kind:
     # kind adds to an item of another kind on its detail page (how many remplaçants are free at
     # a replacement offer's dates…); the page includes "includes/kind_summaries.html"
     item_summary: Callable | None = None
+    # () -> list of Figure (or (label, value, definition) tuples): the kind's public key
+    # figures on /collectif/chiffres/, demo rows never counted
+    figures: Callable | None = None
+    # () -> list of StaffTask: what else waits for the project lead on her dashboard (aids to
+    # re-check…), besides the submissions to moderate that every postable kind gets
+    staff_tasks: Callable | None = None
+    # () -> {"title", "items", "template", "url", "link_label"} or None: a section of the home
+    # page (the collective's latest news…), rendered with ``template`` for each item
+    home_section: Callable | None = None
     extra: dict = field(default_factory=dict)
 
     @property
@@ -201,6 +228,20 @@ def with_alerts():
 
 def with_exports():
     return [kind for kind in _REGISTRY.values() if kind.public and kind.export_fields]
+
+
+def with_figures():
+    return [kind for kind in _REGISTRY.values() if kind.figures]
+
+
+def with_staff_tasks():
+    return [kind for kind in _REGISTRY.values() if kind.staff_tasks]
+
+
+def home_sections():
+    """The home page's sections declared by kinds, in registration order, empty ones left out."""
+    sections = (kind.home_section() for kind in _REGISTRY.values() if kind.home_section)
+    return [section for section in sections if section]
 
 
 def with_layers():

@@ -17,7 +17,9 @@ logger = logging.getLogger(__name__)
 
 @require_GET
 def home(request):
-    return render(request, "home.html")
+    from vsa_portal import kinds
+
+    return render(request, "home.html", {"home_sections": kinds.home_sections()})
 
 
 @never_cache

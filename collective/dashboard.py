@@ -1,0 +1,151 @@
+"""The project lead's dashboard, at the top of the admin index: what waits for her, with a link
+to the admin list where she acts. Every line is shown only to whom may open its list."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Count, Q
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from collective.models import ContactMessage
+from organisations.models import Invitation, Membership
+from outbox.models import OutgoingEmail
+from support.models import Dossier
+from vsa_portal import kinds
+from vsa_portal.kinds import StaffTask
+from vsa_portal.publication import PublicationStatus
+
+
+@dataclass
+class Section:
+    title: str
+    tasks: list  # StaffTask
+
+
+def _can_view(user, model):
+    opts = model._meta
+    return user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
+
+
+def _changelist(model, query=""):
+    opts = model._meta
+    try:
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+    except NoReverseMatch:
+        return ""
+    return f"{url}?{query}" if query else url
+
+
+def moderation_tasks(user):
+    return [
+        StaffTask(
+            kind.label_plural.capitalize(),
+            kind.model.objects.filter(status=PublicationStatus.SUBMITTED).count(),
+            _changelist(kind.model, f"status__exact={PublicationStatus.SUBMITTED}"),
+        )
+        for kind in kinds.postable()
+        if _can_view(user, kind.model)
+    ]
+
+
+def support_tasks(user):
+    if not _can_view(user, Dossier):
+        return []
+    days = settings.SUPPORT_UNANSWERED_DAYS
+    pipeline = reverse("admin:support_pipeline")
+    return [
+        StaffTask(
+            _("Nouvelles demandes sans réponse depuis plus de %(days)s jours") % {"days": days},
+            Dossier.objects.unanswered_since(days).count(),
+            f"{pipeline}?status=recue",
+        ),
+        StaffTask(
+            _("Dossiers dont la prochaine action est due aujourd’hui ou en retard"),
+            Dossier.objects.due().count(),
+            pipeline,
+        ),
+    ]
+
+
+def inbox_tasks(user):
+    tasks = []
+    if _can_view(user, ContactMessage):
+        tasks.append(
+            StaffTask(
+                _("Messages de la page Contact non traités"),
+                ContactMessage.objects.filter(handled=False).count(),
+                _changelist(ContactMessage, "handled__exact=0"),
+            )
+        )
+    if _can_view(user, Membership):
+        tasks.append(
+            StaffTask(
+                _("Membres d’organisations à confirmer"),
+                Membership.objects.filter(confirmed_at__isnull=True).count(),
+                _changelist(Membership, "confirmed_at__isempty=1"),
+            )
+        )
+    if _can_view(user, Invitation):
+        tasks.append(
+            StaffTask(
+                _("Invitations à confirmer"),
+                Invitation.objects.filter(confirmed_at__isnull=True).count(),
+                _changelist(Invitation, "confirmed_at__isempty=1"),
+            )
+        )
+    if _can_view(user, OutgoingEmail):
+        tasks.append(
+            StaffTask(
+                _("E-mails en échec (non envoyés après une erreur)"),
+                OutgoingEmail.objects.unsent().exclude(last_error="").count(),
+                _changelist(OutgoingEmail, "sent_at__isempty=1"),
+            )
+        )
+    return tasks
+
+
+def kind_tasks(user):
+    return [
+        task
+        for kind in kinds.with_staff_tasks()
+        if _can_view(user, kind.model)
+        for task in kind.staff_tasks()
+    ]
+
+
+def month_figures(today=None):
+    """This month's and last month's support figures: (label, this month, last month)."""
+    today = today or timezone.localdate()
+    this_month = today.replace(day=1)
+    last_month = (this_month - timezone.timedelta(days=1)).replace(day=1)
+    dossiers = Dossier.objects.real()
+    received = dossiers.aggregate(
+        now=Count("pk", filter=Q(created_at__date__gte=this_month)),
+        before=Count(
+            "pk", filter=Q(created_at__date__gte=last_month, created_at__date__lt=this_month)
+        ),
+    )
+    installed = dossiers.supported_installations().aggregate(
+        now=Count("pk", filter=Q(outcome_on__gte=this_month)),
+        before=Count("pk", filter=Q(outcome_on__gte=last_month, outcome_on__lt=this_month)),
+    )
+    return [
+        (_("Demandes d’accompagnement reçues"), received["now"], received["before"]),
+        (_("Installations accompagnées"), installed["now"], installed["before"]),
+    ]
+
+
+def dashboard(user):
+    sections = [
+        Section(_("Contenus à modérer"), moderation_tasks(user)),
+        Section(_("Accompagnement"), support_tasks(user)),
+        Section(_("Messages et organisations"), inbox_tasks(user)),
+        Section(_("À vérifier"), kind_tasks(user)),
+    ]
+    return {
+        "sections": [section for section in sections if section.tasks],
+        "month_figures": month_figures() if _can_view(user, Dossier) else [],
+        "dossier_counts": Dossier.objects.counts_by_status() if _can_view(user, Dossier) else [],
+    }

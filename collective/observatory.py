@@ -1,0 +1,211 @@
+"""The demography observatory: general practitioners per commune (INSEE BPE counts, vintage
+shown), population, density per 10,000 inhabitants, zoning, QPV and FRR, per commune, EPCI and
+for the département. What the data does not have (APL, national figures) is "non disponible"."""
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from django.db.models import Count
+
+from territory.models import Commune
+
+GP_FILE = Path(__file__).parent / "data" / "vaucluse_gp_per_commune.csv"
+PER = 10_000  # density per 10,000 inhabitants
+
+SORTS = {
+    "commune": (lambda row: row.name, False),
+    "medecins": (lambda row: (row.gp_count is None, row.gp_count or 0), True),
+    "densite": (lambda row: (row.density is None, row.density or 0), True),
+    "population": (lambda row: row.population, True),
+}
+DEFAULT_SORT = "commune"
+
+
+@lru_cache(maxsize=1)
+def gp_counts():
+    """{INSEE code: (count, vintage)} from the BPE file."""
+    with GP_FILE.open(encoding="utf-8", newline="") as handle:
+        return {
+            row["commune_insee"]: (int(row["gp_count"]), row["vintage"])
+            for row in csv.DictReader(handle)
+        }
+
+
+def vintage():
+    vintages = sorted({vintage for _count, vintage in gp_counts().values()})
+    return ", ".join(vintages)
+
+
+def density(gp_count, population):
+    if gp_count is None or not population:
+        return None
+    return round(gp_count * PER / population, 1)
+
+
+@dataclass
+class Row:
+    insee_code: str
+    name: str
+    url: str
+    epci: str
+    population: int
+    gp_count: int | None
+    density: float | None
+    zone: str
+    zone_is_demo: bool
+    qpv_count: int
+    frr: str
+
+
+def commune_rows(sort=DEFAULT_SORT):
+    from territory.enums import Zone
+
+    counts = gp_counts()
+    communes = (
+        Commune.objects.with_current_zone()
+        .select_related("epci", "frr")
+        .annotate(qpv_count=Count("priority_districts"))
+        .order_by("name", "pk")
+    )
+    rows = []
+    for commune in communes:
+        gp_count = counts.get(commune.insee_code, (None, ""))[0]
+        frr = commune.frr_or_none
+        rows.append(
+            Row(
+                insee_code=commune.insee_code,
+                name=commune.name,
+                url=commune.get_absolute_url(),
+                epci=commune.epci.name if commune.epci else "",
+                population=commune.population,
+                gp_count=gp_count,
+                density=density(gp_count, commune.population),
+                zone=Zone(commune.current_zone).label if commune.current_zone else "",
+                zone_is_demo=bool(commune.current_zone_is_demo),
+                qpv_count=commune.qpv_count,
+                frr=frr.get_category_display() if frr else "",
+            )
+        )
+    key, reverse = SORTS.get(sort, SORTS[DEFAULT_SORT])
+    rows.sort(key=lambda row: row.name)  # a stable tie-break by name
+    rows.sort(key=key, reverse=reverse)
+    return rows
+
+
+def epci_rows(rows):
+    totals = {}
+    for row in rows:
+        if not row.epci:
+            continue
+        gp, population, communes = totals.get(row.epci, (0, 0, 0))
+        totals[row.epci] = (gp + (row.gp_count or 0), population + row.population, communes + 1)
+    return [
+        {
+            "name": name,
+            "communes": n,
+            "gp_count": gp,
+            "population": pop,
+            "density": density(gp, pop),
+        }
+        for name, (gp, pop, n) in sorted(totals.items())
+    ]
+
+
+def department_figures(rows):
+    gp = sum(row.gp_count or 0 for row in rows)
+    population = sum(row.population for row in rows)
+    return {
+        "gp_count": gp,
+        "population": population,
+        "density": density(gp, population),
+        "without_gp": sum(1 for row in rows if row.gp_count == 0),
+    }
+
+
+CSV_HEADER = [
+    "code_insee",
+    "commune",
+    "intercommunalite",
+    "population",
+    "medecins_generalistes",
+    "densite_pour_10000_habitants",
+    "zonage",
+    "quartiers_prioritaires",
+    "france_ruralites_revitalisation",
+    "millesime_medecins",
+]
+
+
+def csv_lines(rows):
+    yield CSV_HEADER
+    source = vintage()
+    for row in rows:
+        yield [
+            row.insee_code,
+            row.name,
+            row.epci,
+            row.population,
+            "" if row.gp_count is None else row.gp_count,
+            "" if row.density is None else row.density,
+            row.zone + (" (démo)" if row.zone and row.zone_is_demo else ""),
+            row.qpv_count,
+            row.frr,
+            source,
+        ]
+
+
+# The choropleth: communes coloured by density, drawn on the server from their outlines.
+# (upper bound excluded, label, fill colour): a sequential palette, darker where doctors lack.
+CLASSES = [
+    (0.0001, "aucun médecin", "#7a1f3d"),
+    (5, "moins de 5", "#c2456b"),
+    (8, "de 5 à moins de 8", "#e98fa5"),
+    (11, "de 8 à moins de 11", "#f6cdd6"),
+    (None, "11 ou plus", "#fbeff2"),
+]
+NO_DATA_COLOUR = "#d9d9d9"
+LATITUDE_SCALE = 0.72  # cos(44°): a degree of longitude is shorter than one of latitude here
+
+
+def density_class(value):
+    if value is None:
+        return NO_DATA_COLOUR
+    for upper, _label, colour in CLASSES:
+        if upper is None or value < upper:
+            return colour
+    return CLASSES[-1][2]
+
+
+def choropleth(rows):
+    """{"view_box", "scale", "paths": [(svg path, fill, title)], "legend"} for the SVG map."""
+    from django.contrib.gis.db.models import Extent
+    from django.contrib.gis.db.models.functions import AsSVG
+
+    by_code = {row.insee_code: row for row in rows}
+    communes = Commune.objects.annotate(svg=AsSVG("boundary", precision=3)).order_by("pk")
+    paths = []
+    for insee_code, svg in communes.values_list("insee_code", "svg"):
+        row = by_code.get(insee_code)
+        if row is None:
+            continue
+        title = f"{row.name} : " + (
+            "non disponible" if row.density is None else f"{row.density:.1f}".replace(".", ",")
+        )
+        paths.append((svg, density_class(row.density), title))
+    extent = Commune.objects.aggregate(extent=Extent("boundary"))["extent"]
+    if not extent:
+        return None
+    min_x, min_y, max_x, max_y = extent
+    view_box = (
+        f"{min_x * LATITUDE_SCALE:.3f} {-max_y:.3f} "
+        f"{(max_x - min_x) * LATITUDE_SCALE:.3f} {max_y - min_y:.3f}"
+    )
+    return {
+        "view_box": view_box,
+        "scale": LATITUDE_SCALE,
+        "paths": paths,
+        "legend": [(label, colour) for _upper, label, colour in CLASSES],
+        "no_data": NO_DATA_COLOUR,
+    }

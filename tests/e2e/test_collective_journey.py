@@ -1,0 +1,67 @@
+"""Browser journeys of Le collectif: a visitor meets the partners one by one and the project
+lead's contact, reads the key figures, downloads the observatory's CSV (with Bollène); the
+project lead, signed in with her authenticator code, sees the moderation queue on the admin
+index."""
+
+import csv
+import io
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+
+from accounts.roles import PROJECT_LEAD_GROUP, ensure_project_lead_group
+from tests.conftest import staff_with_totp
+from tests.e2e.test_partner_publication import sign_in_as_project_lead
+from tests.factories import OfferFactory, OrganisationFactory
+from tests.helpers.browser import assert_accessible
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_visitor_meets_the_collective_reads_the_figures_and_downloads_the_csv(page, territory):
+    OrganisationFactory(
+        name="Département de Vaucluse",
+        kind="departement",
+        is_public=True,
+        is_founding_member=True,
+        role="Porte le service d’accueil des médecins.",
+    )
+    OrganisationFactory(name="CPTS Grand Avignon", kind="cpts", is_public=True)
+
+    page.goto("/collectif/")
+    assert_accessible(page)
+    partners = page.locator("ul.partners > li")
+    assert partners.count() == 2
+    assert "Porte le service d’accueil des médecins." in partners.first.inner_text()
+    assert page.get_by_role("link", name="Écrire à la cheffe de projet santé").is_visible()
+
+    page.get_by_role("link", name="Les chiffres clés du service").click()
+    page.wait_for_url(re.compile(r"/collectif/chiffres/$"))
+    assert_accessible(page)
+    assert page.get_by_text("Installations accompagnées").first.is_visible()
+
+    page.goto("/collectif/observatoire/")
+    assert_accessible(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Télécharger le tableau (CSV)").click()
+    path = download_info.value.path()
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        rows = {row["code_insee"]: row for row in csv.DictReader(io.StringIO(handle.read()))}
+    assert rows["84019"]["commune"] == "Bollène"
+
+
+def test_the_project_lead_sees_the_moderation_queue_on_the_dashboard(page, territory):
+    ensure_project_lead_group()
+    lead = staff_with_totp(email="cheffe@exemple.test", first_name="Camille")
+    lead.groups.add(Group.objects.get(name=PROJECT_LEAD_GROUP))
+    OfferFactory.create_batch(2, status="submitted")
+
+    page.goto("/admin/")
+    sign_in_as_project_lead(page, lead)
+    page.wait_for_url(re.compile(r"/admin/$"))
+    dashboard = page.locator("section.project-lead-dashboard")
+    row = dashboard.get_by_role("row", name=re.compile("Offres d’exercice"))
+    assert row.inner_text().split()[-1] == "2"
+    row.get_by_role("link").click()
+    page.wait_for_url(re.compile(r"/admin/offers/offer/\?status__exact=submitted"))
