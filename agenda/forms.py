@@ -6,7 +6,7 @@ from vsa_portal.forms import SingleLineFieldsMixin
 from vsa_portal.images import reencode_image
 
 
-class RegistrationForm(forms.ModelForm):
+class RegistrationForm(SingleLineFieldsMixin, forms.ModelForm):
     consent = forms.BooleanField(
         label=_(
             "J’accepte que mon nom et mon adresse e-mail soient transmis à l’organisateur de l’événement."

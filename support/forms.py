@@ -3,11 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 from support.enums import DossierStatus
 from support.models import Dossier, Message
+from vsa_portal.forms import SingleLineFieldsMixin
 
 CONSENT_VERSION = "2026-12"
 
 
-class SupportRequestForm(forms.ModelForm):
+class SupportRequestForm(SingleLineFieldsMixin, forms.ModelForm):
     """ "Être accompagné·e": everything the project lead needs to call back, nothing more."""
 
     consent = forms.BooleanField(
@@ -82,7 +83,7 @@ class SupportRequestForm(forms.ModelForm):
         return data
 
 
-class MessageForm(forms.ModelForm):
+class MessageForm(SingleLineFieldsMixin, forms.ModelForm):
     class Meta:
         model = Message
         fields = ["body"]
@@ -97,7 +98,7 @@ class PipelineFilterForm(forms.Form):
     q = forms.CharField(label=_("Nom, e-mail ou référence"), required=False, max_length=100)
 
 
-class ReferralAnswerForm(forms.Form):
+class ReferralAnswerForm(SingleLineFieldsMixin, forms.Form):
     answer = forms.TypedChoiceField(
         label=_("Votre réponse"),
         choices=[("oui", _("Oui")), ("non", _("Non"))],

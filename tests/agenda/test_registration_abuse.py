@@ -271,3 +271,22 @@ def test_with_redis_down_the_form_works_without_limits(visitor):
     assert statuses == {302}
     assert "est confirmée" in confirmed.content.decode()
     assert Registration.objects.count() == 13
+
+
+def test_a_line_break_in_the_registrants_name_is_refused(visitor, db):
+    from django.urls import reverse
+
+    from tests.factories import EventFactory
+
+    event = EventFactory(registration_mode="portail", capacity=10)
+    response = visitor.post(
+        reverse("agenda:register", args=[event.pk]),
+        {
+            "name": "Alix\nSubject: gagné",
+            "email": "alix@exemple.test",
+            "profile": "interne",
+            "consent": "on",
+        },
+    )
+    assert response.status_code == 400
+    assert not event.registrations.exists()

@@ -141,3 +141,10 @@ def test_the_request_form_is_linked_from_the_header_home_offers_and_communes(vis
         (reverse("territory:commune_detail", args=["mazan"]), f"{URL}?commune=mazan"),
     ]:
         assert expected in visitor.get(url).content.decode(), url
+
+
+def test_a_line_break_in_a_name_is_refused_with_a_message(visitor, territory):
+    response = visitor.post(URL, form_data(last_name="Durand\r\nBcc: victime@exemple.test"))
+    assert response.status_code == 400
+    assert "Ce champ tient sur une ligne" in response.content.decode()
+    assert not Dossier.objects.exists()
