@@ -41,7 +41,7 @@ def test_from_the_rubric_to_a_simulation(page, territory):
     assert eligible.get_attribute("data-verdict") == "eligible"
     assert "quartier prioritaire classé ZIP" in eligible.inner_text()
     assert page.locator('[data-aid="caim-contrat-aide-installation-2016"]').count() == 0
-    support = page.get_by_role("link", name="Être accompagné·e")
+    support = page.locator("#contenu").get_by_role("link", name="Être accompagné·e")
     assert "origine=simulateur" in support.get_attribute("href")
 
     page.get_by_role(

@@ -35,7 +35,7 @@ def test_an_intern_finds_a_site_in_avignon_and_housing_within_10_km(page, territ
     assert_accessible(page)
     page.get_by_label("Autour de la commune").select_option(label="Avignon")
     page.get_by_label("Rayon (km)").fill("5")
-    page.get_by_role("button", name="Rechercher").click()
+    page.locator("#contenu").get_by_role("button", name="Rechercher").click()
     page.wait_for_url(re.compile(r"/internes/terrains-de-stage/\?"))
     assert_accessible(page)
     page.get_by_role("link", name=re.compile("CENTRE HOSPITALIER D'AVIGNON")).first.click()

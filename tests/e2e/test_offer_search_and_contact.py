@@ -42,7 +42,7 @@ def test_gp_finds_a_collaboration_near_carpentras_and_contacts_the_poster(
     page.get_by_label("Autour de la commune").select_option("carpentras")
     page.get_by_label("Rayon (km)").fill("20")
     page.get_by_label("Trier par").select_option("proches")
-    page.get_by_role("button", name="Rechercher").click()
+    page.locator("#contenu").get_by_role("button", name="Rechercher").click()
     page.wait_for_url(re.compile(r"kind=collaboration.*near=carpentras"))
     assert page.get_by_text("1 offre", exact=True).is_visible()
     assert page.get_by_role("link", name=target.title).is_visible()
