@@ -114,6 +114,16 @@ class ReplacementProfile(models.Model):
         _("accepte d’être présenté·e aux médecins qui cherchent un remplaçant"), default=False
     )
     consent_given_at = models.DateTimeField(_("consentement donné le"), null=True, blank=True)
+    digest_opt_in = models.BooleanField(
+        _(
+            "recevoir chaque matin les offres de remplacement qui correspondent à mes disponibilités"
+        ),
+        default=False,
+        help_text=_(
+            "Un e-mail par jour au plus, seulement s’il y a une nouvelle offre à vos dates et "
+            "dans votre secteur ; un lien dans chaque e-mail suffit pour l’arrêter."
+        ),
+    )
     confirmed_at = models.DateTimeField(_("annonce confirmée le"), default=timezone.now)
     contacts_count = models.PositiveIntegerField(_("prises de contact"), default=0)
     is_demo = models.BooleanField(_("démo"), default=False)
@@ -340,3 +350,51 @@ class ProfessionalCheck(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+class OfferMatchQuerySet(models.QuerySet):
+    def real(self):
+        """What the key figures count: never a demo profile or a demo offer."""
+        return self.filter(is_demo=False)
+
+    def to_send(self, since):
+        """Matches not yet e-mailed, recorded since ``since``, for remplaçants who opted in and
+        are still listed."""
+        return self.filter(
+            sent_at__isnull=True,
+            created_at__gte=since,
+            profile__digest_opt_in=True,
+            profile__in=ReplacementProfile.objects.listed(),
+        )
+
+
+class OfferMatch(models.Model):
+    """A published replacement offer whose dates and place a listed remplaçant's availability
+    covers, at least in part: recorded once, e-mailed in the daily digest if they opted in, and
+    counted in the key figures. The offer is another rubric's content: it is referred to by its
+    number, read through the registry of kinds."""
+
+    profile = models.ForeignKey(
+        ReplacementProfile,
+        verbose_name=_("remplaçant"),
+        on_delete=models.CASCADE,
+        related_name="offer_matches",
+    )
+    offer_pk = models.PositiveBigIntegerField(_("numéro de l’offre"))
+    full = models.BooleanField(_("couvre toute la période"), default=False)
+    is_demo = models.BooleanField(_("démo"), default=False)
+    created_at = models.DateTimeField(_("relevée le"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("envoyée le"), null=True, blank=True)
+
+    objects = OfferMatchQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("correspondance avec une offre")
+        verbose_name_plural = _("correspondances avec des offres")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "offer_pk"], name="offer_match_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.profile} ↔ {self.offer_pk}"

@@ -7,7 +7,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from replacements.demo import generate_demo_profiles
-from replacements.models import Availability, ReplacementContact, ReplacementProfile
+from replacements.models import Availability, OfferMatch, ReplacementContact, ReplacementProfile
 from tests.replacements.conftest import AvailabilityFactory
 
 pytestmark = pytest.mark.usefixtures("territory")
@@ -34,14 +34,17 @@ def test_personal_data_exports_and_deletes_the_profile_and_its_availability(terr
     period = AvailabilityFactory(weekdays=[1])
     user = period.profile.user
     ReplacementContact.objects.create(profile=period.profile, message="Bonjour")
+    OfferMatch.objects.create(profile=period.profile, offer_pk=42, full=True)
     data = json.loads(client_for(user).get(reverse("accounts:download_my_data")).content)
     section = data["remplacements"]
     assert section[0]["profil"]["rpps"] == period.profile.rpps
     assert section[0]["disponibilites"][0]["jours"] == ["mardi"]
+    assert section[0]["offres_proposees"][0]["offre"] == 42
     from replacements.personal_data import delete
 
     delete(user)
     assert not ReplacementProfile.objects.exists() and not Availability.objects.exists()
+    assert not OfferMatch.objects.exists()
 
 
 def test_the_project_lead_marks_a_profile_verified(project_lead):
