@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core import signing
 from django.db import transaction
 from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from replacements.access import has_verified_email, searcher_required
-from replacements.digest import profile_from_token
+from replacements.digest import UNSUBSCRIBE
 from replacements.emails import notify_contact
 from replacements.filters import ReplacementFilter
 from replacements.forms import AvailabilityForm, ContactForm, ProfessionalCheckForm, ProfileForm
@@ -220,15 +219,12 @@ def professional_check(request):
 @require_http_methods(["GET", "POST"])
 def digest_unsubscribe(request, token):
     """From the link of a digest: no login needed, a confirmation button (GET changes nothing)."""
-    try:
-        profile = profile_from_token(token)
-    except signing.SignatureExpired:
-        return render(request, "replacements/unsubscribe.html", {"expired": True}, status=410)
-    if profile is None:
-        return render(request, "replacements/unsubscribe.html", {"invalid": True}, status=404)
-    done = request.method == "POST"
-    if done:
-        ReplacementProfile.objects.filter(pk=profile.pk).update(digest_opt_in=False)
-    response = render(request, "replacements/unsubscribe.html", {"done": done})
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
+    return UNSUBSCRIBE.page(
+        request,
+        token,
+        queryset=ReplacementProfile.objects.all(),
+        stop=lambda profile: ReplacementProfile.objects.filter(pk=profile.pk).update(
+            digest_opt_in=False
+        ),
+        template="replacements/unsubscribe.html",
+    )

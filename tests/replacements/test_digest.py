@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from outbox.models import OutgoingEmail
-from replacements.digest import UNSUBSCRIBE_SALT, unsubscribe_url
+from replacements.digest import UNSUBSCRIBE, unsubscribe_url
 from replacements.kinds import key_figures
 from replacements.models import OfferMatch, ReplacementContact
 from replacements.tasks import send_match_digests
@@ -155,7 +155,7 @@ def test_the_link_shows_a_button_and_the_button_unsubscribes(visitor):
     assert profile.consent_to_list  # still listed
 
 
-@pytest.mark.parametrize("token", ["forged", signing.dumps(10**9, salt=UNSUBSCRIBE_SALT)])
+@pytest.mark.parametrize("token", ["forged", signing.dumps(10**9, salt=UNSUBSCRIBE.salt)])
 def test_a_forged_link_or_a_deleted_profile(visitor, token):
     url = reverse("replacements:digest_unsubscribe", args=[token])
     assert visitor.get(url).status_code == 404
@@ -171,13 +171,15 @@ def test_a_link_signed_for_something_else_is_refused(visitor):
 
 
 def test_an_expired_link_says_where_to_stop_it(visitor, monkeypatch):
-    from replacements import digest
+    from tests.vsa_portal.test_signed_links import signed_long_ago
 
-    url = unsubscribe_url(ProfileFactory(digest_opt_in=True))
-    monkeypatch.setattr(digest, "UNSUBSCRIBE_MAX_AGE", timedelta(seconds=-1))
-    response = visitor.get(url)
+    profile = ProfileFactory(digest_opt_in=True)
+    url = signed_long_ago(monkeypatch, 200, lambda: unsubscribe_url(profile))
+    response = visitor.post(url)
     assert response.status_code == 410
     assert "Mon profil de remplaçant" in response.content.decode()
+    profile.refresh_from_db()
+    assert profile.digest_opt_in
 
 
 def test_the_digest_runs_each_morning():
