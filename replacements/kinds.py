@@ -4,7 +4,7 @@ the bench read it there."""
 
 from django.utils.translation import gettext_lazy as _
 
-from vsa_portal.kinds import Figure, Kind, PersonalData
+from vsa_portal.kinds import Figure, Kind, PersonalData, StaffTask
 
 
 def build_kind():
@@ -38,6 +38,7 @@ def build_kind():
         search_document=None,
         item_summary=offer_summary,
         figures=key_figures,
+        staff_tasks=staff_tasks,
         admin_permissions=(
             ("replacementprofile", ("view", "change")),
             ("availability", ("view",)),
@@ -157,4 +158,21 @@ def key_figures():
                 "leur envoi, depuis son ouverture."
             ),
         ),
+    ]
+
+
+def staff_tasks():
+    """The listed remplaçants whose RPPS number the project lead has not checked yet."""
+    from django.urls import reverse
+
+    from replacements.models import ReplacementProfile
+
+    waiting = ReplacementProfile.objects.listed().filter(verified=False, is_demo=False)
+    url = reverse("admin:replacements_replacementprofile_changelist")
+    return [
+        StaffTask(
+            _("Profils de remplaçants à vérifier (numéro RPPS dans l’annuaire santé)"),
+            waiting.count(),
+            f"{url}?verified__exact=0&consent_to_list__exact=1&is_demo__exact=0",
+        )
     ]

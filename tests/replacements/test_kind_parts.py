@@ -63,3 +63,20 @@ def test_the_project_lead_marks_a_profile_verified(project_lead):
 def test_a_professional_has_no_admin_access(professional):
     response = professional.get(reverse("admin:replacements_replacementprofile_changelist"))
     assert response.status_code == 302
+
+
+def test_the_project_lead_s_dashboard_lists_the_profiles_to_verify(project_lead):
+    AvailabilityFactory()
+    AvailabilityFactory(profile__verified=True)
+    AvailabilityFactory(profile__is_demo=True)
+    body = project_lead.get(reverse("admin:index")).content.decode().replace("&amp;", "&")
+    label = "Profils de remplaçants à vérifier (numéro RPPS dans l’annuaire santé)"
+    assert label in body
+    url = (
+        reverse("admin:replacements_replacementprofile_changelist")
+        + "?verified__exact=0&consent_to_list__exact=1&is_demo__exact=0"
+    )
+    assert f'href="{url}"' in body
+    changelist = project_lead.get(url)
+    assert changelist.status_code == 200
+    assert len(changelist.context["cl"].result_list) == 1
