@@ -1,8 +1,10 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-# The daily digest of matching offers, after the night's expiry of publications.
+# The daily digest of matching offers, after the night's expiry of publications, and the
+# reminders to confirm a listing.
 DIGEST_SCHEDULE = {"hour": 7, "minute": 15}
+REMINDER_SCHEDULE = {"hour": 9, "minute": 30}
 
 
 class ReplacementsConfig(AppConfig):
@@ -22,5 +24,9 @@ class ReplacementsConfig(AppConfig):
             "replacement-match-digest": {
                 "task": "replacements.tasks.send_match_digests",
                 "schedule": crontab(**DIGEST_SCHEDULE),
+            },
+            "replacement-confirmation-reminders": {
+                "task": "replacements.tasks.remind_unconfirmed_listings",
+                "schedule": crontab(**REMINDER_SCHEDULE),
             },
         }

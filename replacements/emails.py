@@ -1,7 +1,10 @@
 """The e-mails of the remplaçants' rubric, always through the outbox."""
 
 from django.conf import settings
+from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
 
 from outbox.services import queue_email
 
@@ -30,3 +33,31 @@ def notify_contact(contact, request):
         subject=f"{prefix()} Votre message a bien été transmis au remplaçant",
         body=render_to_string("replacements/emails/contact_receipt.txt", context),
     )
+
+
+def remind_unconfirmed(now=None):
+    """E-mail the owners whose listing is hidden within a week unless they confirm it; once per
+    confirmation. Returns the number of e-mails."""
+    from replacements.models import ReplacementProfile
+
+    now = now or timezone.now()
+    base = settings.PORTAL_BASE_URL.rstrip("/")
+    sent = 0
+    for profile in ReplacementProfile.objects.to_remind(now).select_related("user"):
+        with transaction.atomic():
+            queue_email(
+                to=[profile.user.email],
+                subject=f"{prefix()} Confirmez votre annonce de remplaçant",
+                body=render_to_string(
+                    "replacements/emails/confirmation_reminder.txt",
+                    {
+                        "profile": profile,
+                        "profile_url": base + reverse("replacements:my_profile"),
+                        "portal": settings.PORTAL,
+                    },
+                ),
+                contains_secret=False,
+            )
+            ReplacementProfile.objects.filter(pk=profile.pk).update(confirmation_reminded_at=now)
+        sent += 1
+    return sent

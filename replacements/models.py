@@ -26,6 +26,8 @@ from territory.models import Commune, reference_point
 
 # A listing its owner has not confirmed for this long is hidden until they confirm it.
 CONFIRMATION_VALID_FOR = timedelta(days=91)
+# The owner is reminded by e-mail this long before their listing is hidden.
+CONFIRMATION_REMINDER_BEFORE = timedelta(days=7)
 
 
 class ReplacementProfileQuerySet(models.QuerySet):
@@ -39,6 +41,18 @@ class ReplacementProfileQuerySet(models.QuerySet):
             | Q(status=ReplacementStatus.LICENSED_INTERN, licence_ends_on__gte=today),
             consent_to_list=True,
             confirmed_at__gte=now - CONFIRMATION_VALID_FOR,
+        )
+
+    def to_remind(self, now=None):
+        """Listings hidden within a week unless confirmed, whose owner has not been reminded
+        since their last confirmation."""
+        now = now or timezone.now()
+        hidden_at = now - CONFIRMATION_VALID_FOR
+        return self.listed().filter(
+            Q(confirmation_reminded_at__isnull=True)
+            | Q(confirmation_reminded_at__lt=F("confirmed_at")),
+            confirmed_at__lt=hidden_at + CONFIRMATION_REMINDER_BEFORE,
+            is_demo=False,
         )
 
     def available(self, start, end, place=None, km=0, kind=""):
@@ -125,6 +139,9 @@ class ReplacementProfile(models.Model):
         ),
     )
     confirmed_at = models.DateTimeField(_("annonce confirmée le"), default=timezone.now)
+    confirmation_reminded_at = models.DateTimeField(
+        _("rappel de confirmation envoyé le"), null=True, blank=True
+    )
     contacts_count = models.PositiveIntegerField(_("prises de contact"), default=0)
     is_demo = models.BooleanField(_("démo"), default=False)
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
@@ -175,6 +192,11 @@ class ReplacementProfile(models.Model):
     @property
     def needs_confirmation(self):
         return self.confirmed_at < timezone.now() - CONFIRMATION_VALID_FOR
+
+    @property
+    def hidden_on(self):
+        """The day the listing is hidden unless its owner confirms it."""
+        return timezone.localdate(self.confirmed_at + CONFIRMATION_VALID_FOR)
 
     @property
     def licence_ended(self):
