@@ -7,7 +7,8 @@ from django.contrib.gis.measure import D
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, Func, OuterRef, Q, Value
+from django.db.models.functions import Greatest, Least
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -215,13 +216,35 @@ class ReplacementProfile(models.Model):
         self.save(update_fields=["consent_to_list", "updated_at"])
 
 
+class HasAWeekdayBetween(Func):
+    """True if a day between two dates (included) falls on one of the weekdays (Monday = 0)."""
+
+    output_field = models.BooleanField()
+    template = (
+        "EXISTS (SELECT 1 FROM generate_series((%(first)s)::date, (%(last)s)::date, "
+        "interval '1 day') AS shared(day) "
+        "WHERE EXTRACT(ISODOW FROM shared.day)::smallint - 1 = ANY(%(weekdays)s))"
+    )
+
+    def as_sql(self, compiler, connection, **extra_context):
+        compiled = [compiler.compile(expression) for expression in self.source_expressions]
+        parts = dict(zip(("first", "last", "weekdays"), (sql for sql, _ in compiled), strict=True))
+        return self.template % parts, [param for _, params in compiled for param in params]
+
+
 class AvailabilityQuerySet(models.QuerySet):
     def current(self, today=None):
         """Periods that have not ended: past ones disappear by themselves."""
         return self.filter(ends_on__gte=today or timezone.localdate())
 
     def overlapping(self, start, end):
-        return self.filter(starts_on__lte=end, ends_on__gte=start)
+        """Periods sharing at least one of their days with [start, end]: the dates overlap and,
+        for a weekly pattern, one of the shared days is among its weekdays."""
+        shared_first = Greatest(F("starts_on"), Value(start, output_field=models.DateField()))
+        shared_last = Least(F("ends_on"), Value(end, output_field=models.DateField()))
+        return self.filter(starts_on__lte=end, ends_on__gte=start).filter(
+            Q(weekdays=[]) | Q(HasAWeekdayBetween(shared_first, shared_last, F("weekdays")))
+        )
 
     def reaching(self, place, km=0):
         """Periods whose area reaches ``place`` (a commune): a radius around a commune that

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from replacements.matching import matching_profiles
-from replacements.models import Availability
+from replacements.models import Availability, ReplacementProfile
 from territory.models import Commune
 from tests.factories import OfferFactory, commune
 from tests.replacements.conftest import ProfileFactory
@@ -148,5 +148,8 @@ def test_an_offer_matches_fully_partly_or_not_as_a_day_by_day_check_says(need, a
         full, partial = matching_profiles(offer)
         assert (profile in full) is all(covered)
         assert (profile in partial) is (any(covered) and not all(covered))
+        # The search's queryset agrees: found iff at least one day is covered.
+        found = ReplacementProfile.objects.available(need_start, need_end, commune("84031"))
+        assert found.filter(pk=profile.pk).exists() is any(covered)
 
     rolled_back(check)
