@@ -129,13 +129,17 @@ def offer_summary(item, request):
 
 def key_figures():
     """Matches and relayed messages, demo profiles and demo offers never counted."""
+    from django.db.models import Count
+
     from replacements.models import OfferMatch, ReplacementContact
 
-    matches = OfferMatch.objects.real()
+    matches = OfferMatch.objects.real().aggregate(
+        pairs=Count("pk"), offers=Count("offer_pk", distinct=True)
+    )
     return [
         Figure(
-            _("Remplaçants proposés sur une offre de remplacement"),
-            matches.count(),
+            _("Correspondances entre offres de remplacement et remplaçants"),
+            matches["pairs"],
             _(
                 "Couples offre de remplacement publiée / remplaçant inscrit dont le secteur et "
                 "les dates se recoupent, au moins en partie, relevés chaque matin depuis "
@@ -144,10 +148,10 @@ def key_figures():
         ),
         Figure(
             _("Offres de remplacement avec au moins un remplaçant disponible"),
-            matches.values("offer_pk").distinct().count(),
+            matches["offers"],
             _(
                 "Offres de remplacement publiées pour lesquelles au moins un remplaçant inscrit "
-                "était disponible dans le secteur, à la date de leur publication."
+                "était disponible dans le secteur, relevé le matin qui suit leur publication."
             ),
         ),
         Figure(

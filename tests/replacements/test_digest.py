@@ -206,7 +206,7 @@ def test_matches_and_messages_feed_the_key_figures():
     figures = {str(figure.label): figure.value for figure in key_figures()}
     # period and other match the real offer; demo matches both offers, never counted
     assert OfferMatch.objects.filter(offer_pk=offer.pk).count() == 3
-    assert figures["Remplaçants proposés sur une offre de remplacement"] == 2
+    assert figures["Correspondances entre offres de remplacement et remplaçants"] == 2
     assert figures["Offres de remplacement avec au moins un remplaçant disponible"] == 1
     assert figures["Messages transmis aux remplaçants"] == 1
     assert other.profile.offer_matches.get(is_demo=False).offer_pk == offer.pk
@@ -214,4 +214,4 @@ def test_matches_and_messages_feed_the_key_figures():
 
 def test_the_figures_are_on_the_public_page(visitor):
     page = visitor.get(reverse("collective:key_figures")).content.decode()
-    assert "Remplaçants proposés sur une offre de remplacement" in page
+    assert "Correspondances entre offres de remplacement et remplaçants" in page
