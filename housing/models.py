@@ -109,16 +109,6 @@ class Housing(Publishable):
         blank=True,
         related_name="housing",
     )
-    views_count = models.PositiveIntegerField(_("consultations"), default=0)
-    contacts_count = models.PositiveIntegerField(_("prises de contact"), default=0)
-    created_by = models.ForeignKey(
-        "accounts.User",
-        verbose_name=_("créé par"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
 
     SLUG_FALLBACK = "logement"
 

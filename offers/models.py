@@ -98,19 +98,9 @@ class Offer(Publishable):
             "annoncée aux patients) : la cheffe de projet relaie les prises de contact."
         ),
     )
-    views_count = models.PositiveIntegerField(_("consultations"), default=0)
-    contacts_count = models.PositiveIntegerField(_("prises de contact"), default=0)
     filled_on = models.DateField(_("pourvue le"), null=True, blank=True)
     published_snapshot = models.JSONField(
         _("dernière version publiée"), default=dict, blank=True, editable=False
-    )
-    created_by = models.ForeignKey(
-        "accounts.User",
-        verbose_name=_("créée par"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
     )
 
     SLUG_FALLBACK = "offre"
