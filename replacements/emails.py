@@ -13,6 +13,26 @@ def prefix():
     return f"[{settings.PORTAL['SHORT_NAME']}]"
 
 
+def absolute(path):
+    return settings.PORTAL_BASE_URL.rstrip("/") + path
+
+
+def queue_to_remplacant(profile, subject, template, context, **options):
+    """An e-mail of the rubric's own (not a reply to a request) to a remplaçant."""
+    context = {
+        "profile": profile,
+        "profile_url": absolute(reverse("replacements:my_profile")),
+        "portal": settings.PORTAL,
+        **context,
+    }
+    return queue_email(
+        to=[profile.user.email],
+        subject=f"{prefix()} {subject}",
+        body=render_to_string(template, context),
+        **options,
+    )
+
+
 def notify_contact(contact, request):
     """E-mail the remplaçant (reply goes to the sender) and a receipt to the sender."""
     context = {
@@ -41,21 +61,14 @@ def remind_unconfirmed(now=None):
     from replacements.models import ReplacementProfile
 
     now = now or timezone.now()
-    base = settings.PORTAL_BASE_URL.rstrip("/")
     sent = 0
     for profile in ReplacementProfile.objects.to_remind(now).select_related("user"):
         with transaction.atomic():
-            queue_email(
-                to=[profile.user.email],
-                subject=f"{prefix()} Confirmez votre annonce de remplaçant",
-                body=render_to_string(
-                    "replacements/emails/confirmation_reminder.txt",
-                    {
-                        "profile": profile,
-                        "profile_url": base + reverse("replacements:my_profile"),
-                        "portal": settings.PORTAL,
-                    },
-                ),
+            queue_to_remplacant(
+                profile,
+                "Confirmez votre annonce de remplaçant",
+                "replacements/emails/confirmation_reminder.txt",
+                {},
                 contains_secret=False,
             )
             ReplacementProfile.objects.filter(pk=profile.pk).update(confirmation_reminded_at=now)

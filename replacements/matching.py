@@ -6,15 +6,12 @@ imported."""
 from datetime import timedelta
 from itertools import groupby
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Prefetch
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 
-from outbox.services import queue_email
 from replacements.coverage import coverage
+from replacements.emails import absolute, queue_to_remplacant
 from replacements.models import Availability, OfferMatch, ReplacementProfile
 from territory.models import Commune
 from vsa_portal import kinds
@@ -149,31 +146,21 @@ def send_digests(now=None):
         "commune"
     )
     by_pk = {offer.pk: offer for offer in published}
-    base = settings.PORTAL_BASE_URL.rstrip("/")
     sent = 0
     for profile, matches in groupby(pending, key=lambda match: match.profile):
         matches = list(matches)
         items = [
-            {"offer": by_pk[match.offer_pk], "full": match.full, "url": base + url}
+            {"offer": offer, "full": match.full, "url": absolute(offer.get_absolute_url())}
             for match in matches
-            if match.offer_pk in by_pk
-            for url in [by_pk[match.offer_pk].get_absolute_url()]
+            if (offer := by_pk.get(match.offer_pk))
         ]
         with transaction.atomic():
             if items:
-                queue_email(
-                    to=[profile.user.email],
-                    subject=f"[{settings.PORTAL['SHORT_NAME']}] Offres de remplacement à vos dates",
-                    body=render_to_string(
-                        "replacements/emails/match_digest.txt",
-                        {
-                            "profile": profile,
-                            "items": items,
-                            "profile_url": base + reverse("replacements:my_profile"),
-                            "unsubscribe_url": base + unsubscribe_url(profile),
-                            "portal": settings.PORTAL,
-                        },
-                    ),
+                queue_to_remplacant(
+                    profile,
+                    "Offres de remplacement à vos dates",
+                    "replacements/emails/match_digest.txt",
+                    {"items": items, "unsubscribe_url": absolute(unsubscribe_url(profile))},
                 )
                 sent += 1
             OfferMatch.objects.filter(pk__in=[match.pk for match in matches]).update(sent_at=now)
