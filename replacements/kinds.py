@@ -98,16 +98,16 @@ def offer_summary(item, request):
             "title": _("Les remplaçants qui correspondent à votre offre"),
             "text": _(
                 "Les remplaçants inscrits sur le portail dont le secteur comprend %(commune)s "
-                "et qui sont disponibles à vos dates : visible par votre organisation et la "
-                "cheffe de projet seulement. Ceux qui l’ont demandé reçoivent votre offre dans "
-                "leur e-mail du matin."
+                "et qui sont disponibles à vos dates. Cette liste n’est visible que par votre "
+                "organisation et la cheffe de projet ; les remplaçants qui l’ont demandé "
+                "reçoivent votre offre dans leur e-mail du matin."
             )
             % {"commune": item.commune.name},
             "template": "replacements/includes/offer_matches.html",
             "full": full,
             "partial": partial,
             "url": search_url,
-            "link_label": _("Chercher aussi à %(km)d km autour") % {"km": MATCH_KM},
+            "link_label": _("Chercher aussi dans un rayon de %(km)d km") % {"km": MATCH_KM},
         }
     if not may_search(request.user):
         return None
