@@ -75,10 +75,21 @@ class NewsAdmin(ModerationActionsMixin, admin.ModelAdmin):
     list_select_related = ["organisation"]
     search_fields = ["title", "summary", "body"]
     autocomplete_fields = ["organisation"]
-    readonly_fields = ["published_at", "created_at", "updated_at"]
+    readonly_fields = [
+        "submitted_at",
+        "published_at",
+        "withdrawn_at",
+        "views_count",
+        "contacts_count",
+        "created_by",
+        "created_at",
+        "updated_at",
+    ]
     actions = ["publish", "reject"]
 
     def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
         if obj.status == PublicationStatus.PUBLISHED and obj.published_at is None:
             obj.publish()
         super().save_model(request, obj, form, change)

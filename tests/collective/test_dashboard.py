@@ -109,7 +109,7 @@ def test_an_empty_dashboard_says_nothing_waits(project_lead, db):
 
 
 @pytest.mark.parametrize("persona", ["visitor", "professional", "partner_a"])
-def test_others_are_sent_to_the_login_page(request, persona):
+def test_others_are_sent_to_the_login_page(db, request, persona):
     client = request.getfixturevalue(persona)
     response = client.get(INDEX)
     assert response.status_code == 302

@@ -33,7 +33,7 @@ def test_the_pipeline_counts_and_lists_with_a_constant_number_of_queries(project
 
 
 @pytest.mark.parametrize("persona", ["visitor", "professional", "partner_a"])
-def test_only_the_role_reaches_the_back_office(request, persona):
+def test_only_the_role_reaches_the_back_office(db, request, persona):
     client = request.getfixturevalue(persona)
     dossier = DossierFactory()
     for url in (PIPELINE, reverse("admin:support_dossier_change", args=[dossier.pk])):
