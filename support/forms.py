@@ -1,8 +1,9 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from support.enums import DossierStatus
-from support.models import Dossier, Message
+from support.documents import check_upload
+from support.models import Document, Dossier, Message, SavedView
 from vsa_portal.forms import SingleLineFieldsMixin
 
 CONSENT_VERSION = "2026-12"
@@ -91,11 +92,53 @@ class MessageForm(SingleLineFieldsMixin, forms.ModelForm):
         widgets = {"body": forms.Textarea(attrs={"rows": 4})}
 
 
-class PipelineFilterForm(forms.Form):
-    status = forms.ChoiceField(
-        label=_("Statut"), required=False, choices=[("", _("Tous")), *DossierStatus.choices]
+class DocumentForm(forms.Form):
+    """A document on a dossier: checked (size, content, antivirus) before anything is saved."""
+
+    file = forms.FileField(
+        label=_("Document (PDF, JPEG ou PNG)"),
+        help_text=_("Un CV, un diplôme… %(size)s Mo au plus."),
+        widget=forms.FileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
     )
-    q = forms.CharField(label=_("Nom, e-mail ou référence"), required=False, max_length=100)
+
+    def __init__(self, *args, dossier=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.dossier = dossier
+        size = settings.SUPPORT_DOCUMENT_MAX_BYTES / (1024 * 1024)
+        self.fields["file"].help_text = self.fields["file"].help_text % {"size": f"{size:g}"}
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if (
+            self.dossier is not None
+            and self.dossier.documents.count() >= settings.SUPPORT_DOCUMENTS_PER_DOSSIER
+        ):
+            raise forms.ValidationError(
+                _("Ce dossier compte déjà %(count)s documents : c’est le maximum.")
+                % {"count": settings.SUPPORT_DOCUMENTS_PER_DOSSIER}
+            )
+        self.checked = check_upload(upload)
+        return upload
+
+    def save(self, by):
+        return Document.store(self.dossier, self.checked, self.cleaned_data["file"].name, by)
+
+
+class SavedViewForm(SingleLineFieldsMixin, forms.ModelForm):
+    class Meta:
+        model = SavedView
+        fields = ["name"]
+        labels = {"name": _("Enregistrer cette vue sous le nom")}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.user = user
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if SavedView.objects.filter(user=self.instance.user, name=name).exists():
+            raise forms.ValidationError(_("Vous avez déjà une vue de ce nom."))
+        return name
 
 
 class ReferralAnswerForm(SingleLineFieldsMixin, forms.Form):

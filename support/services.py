@@ -1,11 +1,13 @@
 """What happens when someone asks for support: saved first, then the e-mails."""
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from support.enums import NeedKind
+from support import emails
+from support.enums import NeedKind, Project, ReferralStatus
 from support.forms import CONSENT_VERSION
-from support.models import Dossier, Need, Note, SupportRequest
+from support.models import Dossier, Need, Note, Referral, SupportRequest
 
 NEED_FIELDS = {
     NeedKind.HOUSING: "housing",
@@ -65,10 +67,59 @@ def submit(form, user=None, origin="", origin_label=""):
             for kind in needs_of(data):
                 Need.objects.get_or_create(dossier=dossier, kind=kind)
             SupportRequest.objects.create(dossier=dossier, token=token, data=snapshot)
+            if created and dossier.project == Project.SALARIED_POST:
+                refer_salaried_post(dossier)
     except IntegrityError:
         # The same token saved by a concurrent request: that one wins.
         return SupportRequest.objects.get(token=token).dossier, False
     return dossier, created
+
+
+def salaried_post_summary(dossier):
+    """What the Département's service reads: the profile, never who the person is."""
+    lines = [
+        f"Profession : {dossier.profession or 'non précisée'}"
+        + (f" ({dossier.specialty})" if dossier.specialty else ""),
+        f"Situation : {dossier.get_situation_display()}",
+        f"Poste salarié recherché, échéance : {dossier.project_when or 'non précisée'}",
+    ]
+    if dossier.mode:
+        lines.append(f"Mode d’exercice souhaité : {dossier.get_mode_display()}")
+    communes = ", ".join(c.name for c in dossier.communes.order_by("name"))
+    lines.append(f"Où : {communes or 'partout dans le département'}")
+    return "\n".join(lines)
+
+
+def refer_salaried_post(dossier):
+    """The portal supports libéral practice; salaried posts are the Département's own service
+    (``SUPPORT_SALARIED_POST_PARTNER_*``): the request goes there, and the project lead sees
+    it, so that it is never lost."""
+    address = settings.SUPPORT_SALARIED_POST_PARTNER_EMAIL
+    dossier.waiting_for_partner = bool(address)
+    dossier.save(update_fields=["waiting_for_partner", "updated_at"])
+    if not address:
+        Note.objects.create(
+            dossier=dossier,
+            body="Demande de poste salarié : aucun service du Département n’est configuré "
+            "(SUPPORT_SALARIED_POST_PARTNER_EMAIL). Orientez-la depuis ce dossier.",
+        )
+        return None
+    referral = Referral.objects.create(
+        dossier=dossier,
+        contact_name=settings.SUPPORT_SALARIED_POST_PARTNER_NAME,
+        contact_email=address,
+        question="Pouvez-vous proposer un poste salarié correspondant à ce profil ?",
+        summary=salaried_post_summary(dossier),
+        status=ReferralStatus.SENT,
+        sent_at=timezone.now(),
+    )
+    emails.send_referral(referral)
+    Note.objects.create(
+        dossier=dossier,
+        body=f"Demande de poste salarié orientée automatiquement vers "
+        f"{settings.SUPPORT_SALARIED_POST_PARTNER_NAME}.",
+    )
+    return referral
 
 
 def account_for(request, dossier):
