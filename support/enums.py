@@ -59,6 +59,7 @@ class Channel(models.TextChoices):
     PHONE = "telephone", _("Téléphone")
     EMAIL = "email", _("E-mail")
     EVENT = "evenement", _("Événement")
+    CONTACT_PAGE = "page_contact", _("Message de la page Contact")
 
 
 class CameFrom(models.TextChoices):

@@ -92,6 +92,15 @@ class MessageForm(SingleLineFieldsMixin, forms.ModelForm):
         widgets = {"body": forms.Textarea(attrs={"rows": 4})}
 
 
+class NeedsForm(SingleLineFieldsMixin, forms.ModelForm):
+    """The family's needs, as the requester corrects them (kept to the minimum: ages only)."""
+
+    class Meta:
+        model = Dossier
+        fields = ["housing", "spouse_job", "children", "childcare", "call_preference"]
+        labels = {"spouse_job": _("Emploi recherché par votre conjoint·e (métier, secteur)")}
+
+
 class DocumentForm(forms.Form):
     """A document on a dossier: checked (size, content, antivirus) before anything is saved."""
 

@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from support import emails
-from support.enums import NeedKind, Project, ReferralStatus
+from support.enums import Channel, NeedKind, NeedStatus, Project, ReferralStatus
 from support.forms import CONSENT_VERSION
 from support.models import Dossier, Need, Note, Referral, SupportRequest
 
@@ -73,6 +73,63 @@ def submit(form, user=None, origin="", origin_label=""):
         # The same token saved by a concurrent request: that one wins.
         return SupportRequest.objects.get(token=token).dossier, False
     return dossier, created
+
+
+def open_dossier(*, email, channel, by, message="", origin="", origin_label="", **fields):
+    """A dossier opened by staff from a phone call, an e-mail, an event or a message received
+    elsewhere (the contact page, a rubric's form: the rubric calls this, support never reads
+    its models). An open dossier for the same address gets the message as a note instead of a
+    duplicate. Returns (dossier, created)."""
+    email = email.strip().lower()
+    with transaction.atomic():
+        dossier = Dossier.objects.open().filter(email__iexact=email).order_by("pk").first()
+        created = dossier is None
+        if created:
+            dossier = Dossier(
+                email=email,
+                channel=channel,
+                origin=origin[:40],
+                origin_label=origin_label[:255],
+                message=message,
+                assignee=by if by is not None and by.is_staff else None,
+                **fields,
+            )
+            dossier._history_user = by
+            dossier._change_reason = f"dossier ouvert ({Channel(channel).label})"
+            dossier.save()
+            Need.objects.get_or_create(dossier=dossier, kind=NeedKind.PRACTICE)
+        else:
+            Note.objects.create(
+                dossier=dossier,
+                author=by,
+                body=f"Nouveau message reçu ({Channel(channel).label}) :\n\n"
+                + (message or "(sans message)"),
+            )
+    return dossier, created
+
+
+def update_needs(form, by):
+    """The requester corrects their needs: a new one becomes an item to follow, one they no
+    longer have is dropped if nobody had started on it; the project lead reads it in a note."""
+    dossier = form.save(commit=False)
+    dossier._history_user = by
+    dossier._change_reason = "besoins mis à jour par le demandeur"
+    dossier.save()
+    declared = set(needs_of(form.cleaned_data))
+    for kind in declared:
+        need, created = Need.objects.get_or_create(dossier=dossier, kind=kind)
+        if not created and need.status == NeedStatus.DROPPED:
+            need.status = NeedStatus.OPEN
+            need.save(update_fields=["status"])
+    dossier.needs.exclude(kind__in=declared).filter(status=NeedStatus.OPEN).update(
+        status=NeedStatus.DROPPED
+    )
+    if form.changed_data:
+        Note.objects.create(
+            dossier=dossier,
+            author=by,
+            body="Le demandeur a mis à jour ses besoins depuis son espace.",
+        )
 
 
 def salaried_post_summary(dossier):

@@ -17,6 +17,7 @@ urlpatterns = [
         name="agree_referral",
     ),
     path("mon-dossier/<str:reference>/etapes/<int:pk>/", views.tick_step, name="tick_step"),
+    path("mon-dossier/<str:reference>/besoins/", views.edit_needs, name="edit_needs"),
     path(
         "mon-dossier/<str:reference>/documents/",
         views.upload_document,

@@ -14,7 +14,13 @@ from django.views.decorators.http import require_GET, require_POST
 
 from support import emails, services
 from support.enums import DossierStatus, Project, ReferralStatus, Situation
-from support.forms import DocumentForm, MessageForm, ReferralAnswerForm, SupportRequestForm
+from support.forms import (
+    DocumentForm,
+    MessageForm,
+    NeedsForm,
+    ReferralAnswerForm,
+    SupportRequestForm,
+)
 from support.models import Document, Dossier, InstallationStep, Referral, StepDone
 from vsa_portal import kinds
 from vsa_portal.ratelimit import Limit, client_address, hit_all
@@ -126,13 +132,14 @@ def own_dossier(request, reference):
     return get_object_or_404(Dossier, reference=reference, requester=request.user)
 
 
-def dossier_page(request, dossier, form=None, document_form=None):
+def dossier_page(request, dossier, form=None, document_form=None, needs_form=None):
     steps = []
     if dossier.project in (Project.SETTLE, Project.TAKE_OVER, Project.COLLABORATE):
         done = set(dossier.steps_done.values_list("step_id", flat=True))
         steps = [(step, step.pk in done) for step in InstallationStep.objects.all()]
     form = MessageForm() if form is None else form
     document_form = DocumentForm(dossier=dossier) if document_form is None else document_form
+    needs_form = NeedsForm(instance=dossier) if needs_form is None else needs_form
     return render(
         request,
         "support/dossier.html",
@@ -148,8 +155,9 @@ def dossier_page(request, dossier, form=None, document_form=None):
             "steps": steps,
             "form": form,
             "document_form": document_form,
+            "needs_form": needs_form,
         },
-        status=400 if form.errors or document_form.errors else 200,
+        status=400 if form.errors or document_form.errors or needs_form.errors else 200,
     )
 
 
@@ -168,6 +176,22 @@ def dossier(request, reference):
         messages.success(request, _("Message envoyé à la cheffe de projet."))
         return redirect(dossier.get_absolute_url())
     return dossier_page(request, dossier, form=form if request.method == "POST" else None)
+
+
+@login_required
+@require_POST
+def edit_needs(request, reference):
+    dossier = own_dossier(request, reference)
+    if not dossier.is_open:
+        raise PermissionDenied
+    form = NeedsForm(request.POST, instance=dossier)
+    if not form.is_valid():
+        # The form's errors, with the dossier as it is saved (not as the invalid post left it).
+        return dossier_page(request, own_dossier(request, reference), needs_form=form)
+    with transaction.atomic():
+        services.update_needs(form, by=request.user)
+    messages.success(request, _("Vos besoins sont à jour : la cheffe de projet en est informée."))
+    return redirect(dossier.get_absolute_url() + "#besoins-titre")
 
 
 @login_required

@@ -177,3 +177,31 @@ def test_without_a_configured_service_the_project_lead_is_told(visitor, territor
     dossier = Dossier.objects.get()
     assert not dossier.referrals.exists()
     assert "aucun service du Département n’est configuré" in Note.objects.get(dossier=dossier).body
+
+
+def test_a_message_received_elsewhere_becomes_a_dossier_or_joins_the_open_one(project_lead_user):
+    from support.enums import Channel
+    from support.services import open_dossier
+
+    dossier, created = open_dossier(
+        email=" Lou.Petit@Exemple.test ",
+        channel=Channel.CONTACT_PAGE,
+        by=project_lead_user,
+        message="Je voudrais m’installer à Apt.",
+        origin="contact",
+        first_name="",
+        last_name="Lou Petit",
+    )
+    assert created and dossier.status == DossierStatus.RECEIVED
+    assert dossier.email == "lou.petit@exemple.test" and dossier.assignee == project_lead_user
+    assert dossier.history.get().history_user == project_lead_user
+    assert dossier.needs.filter(kind=NeedKind.PRACTICE).exists()
+    again, created = open_dossier(
+        email="lou.petit@exemple.test",
+        channel=Channel.PHONE,
+        by=project_lead_user,
+        message="Rappel : plutôt Pertuis.",
+    )
+    assert not created and again == dossier
+    assert "plutôt Pertuis" in Note.objects.get(dossier=dossier).body
+    assert Dossier.objects.count() == 1
