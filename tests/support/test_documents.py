@@ -288,3 +288,22 @@ def test_documents_leave_with_the_account(professional, professional_user, own_d
     professional.post(reverse("accounts:delete_account"), {"confirm": "SUPPRIMER"})
     assert not Document.objects.exists()
     assert not os.path.exists(path)
+
+
+def test_staff_without_an_authenticator_cannot_download(own_dossier):
+    from accounts.roles import ensure_project_lead_group
+
+    document = Document.objects.create(
+        dossier=own_dossier, name="cv.pdf", content_type="application/pdf", size=1, file="x.pdf"
+    )
+    user = UserFactory(is_staff=True)
+    user.groups.add(ensure_project_lead_group())
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    url = reverse("admin:support_document_download", args=[own_dossier.pk, document.pk])
+    response = client.get(url)
+    assert response.status_code == 302
+    assert reverse("mfa_activate_totp") in response["Location"]
+    assert not StaffRead.objects.exists()
