@@ -4,7 +4,6 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from support import emails
 from support.enums import Channel, NeedKind, NeedStatus, Project, ReferralStatus
 from support.forms import CONSENT_VERSION
 from support.models import Dossier, Need, Note, Referral, SupportRequest
@@ -149,11 +148,10 @@ def salaried_post_summary(dossier):
 
 def refer_salaried_post(dossier):
     """The portal supports libéral practice; salaried posts are the Département's own service
-    (``SUPPORT_SALARIED_POST_PARTNER_*``): the request goes there, and the project lead sees
-    it, so that it is never lost."""
+    (``SUPPORT_SALARIED_POST_PARTNER_*``): a referral to it is prepared at once, and leaves when
+    the requester has seen and accepted what it says (as the privacy notice promises). Without
+    a configured service the project lead is told in a note: the request is never lost."""
     address = settings.SUPPORT_SALARIED_POST_PARTNER_EMAIL
-    dossier.waiting_for_partner = bool(address)
-    dossier.save(update_fields=["waiting_for_partner", "updated_at"])
     if not address:
         Note.objects.create(
             dossier=dossier,
@@ -167,14 +165,13 @@ def refer_salaried_post(dossier):
         contact_email=address,
         question="Pouvez-vous proposer un poste salarié correspondant à ce profil ?",
         summary=salaried_post_summary(dossier),
-        status=ReferralStatus.SENT,
-        sent_at=timezone.now(),
+        status=ReferralStatus.AWAITING_AGREEMENT,
     )
-    emails.send_referral(referral)
     Note.objects.create(
         dossier=dossier,
-        body=f"Demande de poste salarié orientée automatiquement vers "
-        f"{settings.SUPPORT_SALARIED_POST_PARTNER_NAME}.",
+        body=f"Demande de poste salarié : orientation vers "
+        f"{settings.SUPPORT_SALARIED_POST_PARTNER_NAME} préparée, en attente de l’accord du "
+        f"demandeur.",
     )
     return referral
 

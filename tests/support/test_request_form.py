@@ -151,24 +151,32 @@ def test_a_line_break_in_a_name_is_refused_with_a_message(visitor, territory):
 
 
 def test_a_salaried_post_is_referred_to_the_departments_service(visitor, territory, settings):
+    from django.test import Client
+
     settings.SUPPORT_SALARIED_POST_PARTNER_NAME = "Service recrutement du Département"
     settings.SUPPORT_SALARIED_POST_PARTNER_EMAIL = "recrutement@departement.test"
     visitor.post(URL, form_data(project="poste_salarie", phone="06 11 22 33 44"))
     dossier = Dossier.objects.get()
     referral = dossier.referrals.get()
     assert referral.contact_email == "recrutement@departement.test"
-    assert referral.status == "envoyee" and referral.sent_at
     # The profile only: neither who nor how to reach them.
     for private in ("Alix", "Durand", "alix.durand", "06 11 22 33 44", "4 et 9 ans"):
         assert private not in referral.shared_text
     assert "Interne" in referral.shared_text
-    assert dossier.waiting_for_partner
-    sent = OutgoingEmail.objects.get(to__contains=["recrutement@departement.test"])
-    assert "Alix" not in sent.body
     received = OutgoingEmail.objects.get(
         to__contains=["alix.durand@exemple.test"], subject__contains="bien reçue"
     )
     assert "relèvent du service du Département" in received.body
+    # It leaves once the requester has seen it and agreed, from their space.
+    assert referral.status == "accord_attendu"
+    assert not OutgoingEmail.objects.filter(to__contains=[referral.contact_email]).exists()
+    requester = Client()
+    requester.force_login(dossier.requester)
+    page = requester.get(dossier.get_absolute_url()).content.decode()
+    assert "Service recrutement du Département" in page and "Poste salarié recherché" in page
+    requester.post(reverse("support:agree_referral", args=[dossier.reference, referral.pk]))
+    sent = OutgoingEmail.objects.get(to__contains=["recrutement@departement.test"])
+    assert "Alix" not in sent.body
 
 
 def test_without_a_configured_service_the_project_lead_is_told(visitor, territory, settings):
