@@ -261,7 +261,9 @@ class Dossier(models.Model):
     created_at = models.DateTimeField(_("reçue le"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["updated_at", "retention_warned_at"])
+    history = HistoricalRecords(
+        excluded_fields=["updated_at", "retention_warned_at"], m2m_fields=[labels]
+    )
     objects = DossierQuerySet.as_manager()
 
     class Meta:

@@ -307,3 +307,18 @@ def test_staff_without_an_authenticator_cannot_download(own_dossier):
     assert response.status_code == 302
     assert reverse("mfa_activate_totp") in response["Location"]
     assert not StaffRead.objects.exists()
+
+
+def test_the_requesters_page_keeps_its_queries_with_many_documents(professional, own_dossier):
+    from tests.helpers.queries import assert_max_queries
+
+    def count():
+        with assert_max_queries() as context:
+            assert professional.get(own_dossier.get_absolute_url()).status_code == 200
+        return len(context.captured_queries)
+
+    upload(professional, own_dossier, "a.pdf", PDF)
+    few = count()
+    for number in range(8):
+        upload(professional, own_dossier, f"cv-{number}.pdf", PDF)
+    assert count() == few

@@ -161,3 +161,13 @@ def test_the_export_follows_the_view_and_neutralises_formulas(project_lead):
     lines = body.strip().splitlines()
     assert len(lines) == 2  # header + the one dossier of the view
     assert "'=HYPERLINK" in lines[1]
+
+
+def test_a_label_change_is_in_the_dossiers_history(project_lead_user):
+    dossier = DossierFactory()
+    label = Label.objects.create(name="Priorité")
+    before = dossier.history.count()
+    dossier.labels.add(label)
+    assert dossier.history.count() == before + 1
+    latest = dossier.history.order_by("-history_date", "-history_id").first()
+    assert [row.label for row in latest.labels.all()] == [label]
