@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -217,8 +217,12 @@ def upload_document(request, reference):
 def download(document):
     """Always a download, never shown in the page: the browser does not interpret it. Files are
     small (``SUPPORT_DOCUMENT_MAX_BYTES``), so they are read whole and the file closed at once."""
-    with document.file.open("rb") as stored:
-        response = HttpResponse(stored.read(), content_type=document.content_type)
+    try:
+        with document.file.open("rb") as stored:
+            content = stored.read()
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = HttpResponse(content, content_type=document.content_type)
     response["Content-Disposition"] = content_disposition_header(True, document.name)
     response["Cache-Control"] = "private, no-store"
     return response

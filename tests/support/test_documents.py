@@ -322,3 +322,13 @@ def test_the_requesters_page_keeps_its_queries_with_many_documents(professional,
     for number in range(8):
         upload(professional, own_dossier, f"cv-{number}.pdf", PDF)
     assert count() == few
+
+
+def test_a_file_lost_from_the_disk_is_a_404_not_a_500(professional, own_dossier, project_lead):
+    document = Document.objects.create(
+        dossier=own_dossier, name="cv.pdf", content_type="application/pdf", size=1, file="x.pdf"
+    )
+    mine = reverse("support:document", args=[own_dossier.reference, document.pk])
+    assert professional.get(mine).status_code == 404
+    staff = reverse("admin:support_document_download", args=[own_dossier.pk, document.pk])
+    assert project_lead.get(staff).status_code == 404
