@@ -418,7 +418,9 @@ class DossierAdmin(SimpleHistoryAdmin):
             raise PermissionDenied
         views = SavedView.objects.filter(user=request.user)
         save_form = SavedViewForm(
-            request.POST if request.POST.get("action") == "save_view" else None, user=request.user
+            request.POST if request.POST.get("action") == "save_view" else None,
+            user=request.user,
+            query=view_query(request.GET),
         )
         if request.method == "POST":
             if request.POST.get("action") == "delete_view":
@@ -427,7 +429,6 @@ class DossierAdmin(SimpleHistoryAdmin):
                     views.filter(pk=pk).delete()
                 return redirect(request.path)
             if save_form.is_valid():
-                save_form.instance.query = view_query(request.GET)
                 save_form.save()
                 messages.success(request, _("Vue enregistrée."))
                 return redirect(f"{request.path}?{save_form.instance.query}")

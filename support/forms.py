@@ -139,9 +139,16 @@ class SavedViewForm(SingleLineFieldsMixin, forms.ModelForm):
         fields = ["name"]
         labels = {"name": _("Enregistrer cette vue sous le nom")}
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, query="", **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.user = user
+        self.instance.query = query
+
+    def clean(self):
+        data = super().clean()
+        if len(self.instance.query) > SavedView._meta.get_field("query").max_length:
+            raise forms.ValidationError(_("Cette vue a trop de filtres pour être enregistrée."))
+        return data
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()

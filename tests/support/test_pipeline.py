@@ -130,6 +130,11 @@ def test_hostile_view_actions_never_500(project_lead):
     assert response.status_code == 400
     response = project_lead.post(PIPELINE, {"action": "save_view", "name": "a\nb"})
     assert response.status_code == 400
+    response = project_lead.post(
+        f"{PIPELINE}?q={'a' * 300}&origin={'b' * 300}", {"action": "save_view", "name": "Long"}
+    )
+    assert response.status_code == 400
+    assert "trop de filtres" in response.content.decode()
 
 
 @pytest.mark.parametrize("persona", ["visitor", "professional", "partner_a", "partner_b"])
