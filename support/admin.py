@@ -213,6 +213,7 @@ class DossierAdmin(SimpleHistoryAdmin):
         "channel",
         "waiting_for_requester",
         "waiting_for_partner",
+        "labels",
         "is_demo",
     ]
     list_select_related = ["assignee"]

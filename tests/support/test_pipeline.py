@@ -176,3 +176,19 @@ def test_a_label_change_is_in_the_dossiers_history(project_lead_user):
     assert dossier.history.count() == before + 1
     latest = dossier.history.order_by("-history_date", "-history_id").first()
     assert [row.label for row in latest.labels.all()] == [label]
+
+
+def test_the_admins_dossier_list_keeps_its_queries(project_lead):
+    url = reverse("admin:support_dossier_changelist")
+    label = Label.objects.create(name="Priorité")
+
+    def count():
+        with assert_max_queries(14) as context:
+            assert project_lead.get(url, {"labels__id__exact": label.pk}).status_code == 200
+        return len(context.captured_queries)
+
+    DossierFactory().labels.add(label)
+    few = count()
+    for dossier in DossierFactory.create_batch(30):
+        dossier.labels.add(label)
+    assert count() == few
