@@ -53,6 +53,7 @@ def search_document(aid):
 
 def build_kind():
     from aids.models import Aid
+    from aids.open_data import EXPORT_FIELDS, list_filterset
 
     return Kind(
         key="aides",
@@ -80,4 +81,7 @@ def build_kind():
         ),
         reference=load_reference,
         commune_summary=commune_summary,
+        export_fields=EXPORT_FIELDS,
+        # the list's filters, for its exports (the aids have no alert FilterSet)
+        extra={"list_filterset": list_filterset},
     )

@@ -10,6 +10,8 @@ from pathlib import Path
 from django.db.models import Count
 
 from territory.models import Commune
+from vsa_portal.kinds import ExportField
+from vsa_portal.open_data import Dataset
 
 GP_FILE = Path(__file__).parent / "data" / "vaucluse_gp_per_commune.csv"
 PER = 10_000  # density per 10,000 inhabitants
@@ -124,36 +126,80 @@ def department_figures(rows):
     }
 
 
-CSV_HEADER = [
-    "code_insee",
-    "commune",
-    "intercommunalite",
-    "population",
-    "medecins_generalistes",
-    "densite_pour_10000_habitants",
-    "zonage",
-    "quartiers_prioritaires",
-    "france_ruralites_revitalisation",
-    "millesime_medecins",
-]
+def _blank(value):
+    return "" if value is None else value
+
+
+def _zone(row, request):
+    return row.zone + (" (démo)" if row.zone and row.zone_is_demo else "")
+
+
+# The observatory's columns: its CSV download and its open data (JSON, API, Table Schema).
+EXPORT_FIELDS = (
+    ExportField(
+        name="code_insee", title="Code INSEE de la commune", value=lambda r, q: r.insee_code
+    ),
+    ExportField(name="commune", title="Commune", value=lambda r, q: r.name),
+    ExportField(name="intercommunalite", title="Intercommunalité", value=lambda r, q: r.epci),
+    ExportField(
+        name="population",
+        title="Population légale",
+        type="integer",
+        value=lambda r, q: r.population,
+    ),
+    ExportField(
+        name="medecins_generalistes",
+        title="Médecins généralistes libéraux (BPE)",
+        type="integer",
+        value=lambda r, q: r.gp_count,
+    ),
+    ExportField(
+        name="densite_pour_10000_habitants",
+        title="Médecins généralistes pour 10 000 habitants",
+        type="number",
+        value=lambda r, q: r.density,
+    ),
+    ExportField(name="zonage", title="Zonage médecins en vigueur", value=_zone),
+    ExportField(
+        name="quartiers_prioritaires",
+        title="Quartiers prioritaires de la politique de la ville",
+        type="integer",
+        value=lambda r, q: r.qpv_count,
+    ),
+    ExportField(
+        name="france_ruralites_revitalisation",
+        title="Classement France ruralités revitalisation",
+        value=lambda r, q: r.frr,
+    ),
+    ExportField(
+        name="millesime_medecins",
+        title="Millésime du décompte des médecins",
+        value=lambda r, q: vintage(),
+    ),
+)
+CSV_HEADER = [field.name for field in EXPORT_FIELDS]
 
 
 def csv_lines(rows):
     yield CSV_HEADER
-    source = vintage()
     for row in rows:
-        yield [
-            row.insee_code,
-            row.name,
-            row.epci,
-            row.population,
-            "" if row.gp_count is None else row.gp_count,
-            "" if row.density is None else row.density,
-            row.zone + (" (démo)" if row.zone and row.zone_is_demo else ""),
-            row.qpv_count,
-            row.frr,
-            source,
-        ]
+        yield [_blank(field.value(row, None)) for field in EXPORT_FIELDS]
+
+
+def dataset():
+    """The observatory as an open dataset: one row per commune, sorted as the page (?tri=)."""
+    return Dataset(
+        key="observatoire",
+        title="Observatoire de la démographie médicale",
+        description=(
+            "Les médecins généralistes libéraux par commune (Insee, BPE), la population, la "
+            "densité pour 10 000 habitants, le zonage, les quartiers prioritaires et la FRR."
+        ),
+        page_url="collective:observatory",
+        rows=lambda params: commune_rows(params.get("tri", DEFAULT_SORT)),
+        frequency="À chaque nouveau millésime des fichiers officiels importé par la cheffe de projet.",
+        fields=EXPORT_FIELDS,
+    )
 
 
 # The choropleth: communes coloured by density, drawn on the server from their outlines.

@@ -139,6 +139,7 @@ def observatory(request):
             "department": obs.department_figures(rows),
             "vintage": obs.vintage(),
             "sort": sort,
+            "export_querystring": f"tri={sort}",
             "sorts": [
                 ("commune", _("commune")),
                 ("medecins", _("nombre de médecins")),
