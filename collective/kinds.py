@@ -63,5 +63,11 @@ def build_kind():
             ("testimonial", ("view", "add", "change", "delete")),
         ),
         home_section=home_section,
-        extra={"sitemap_pages": ("collective:key_figures", "collective:observatory")},
+        extra={
+            "sitemap_pages": (
+                "collective:key_figures",
+                "collective:yearly_report",
+                "collective:observatory",
+            )
+        },
     )

@@ -5,10 +5,11 @@ from django.contrib import messages
 from django.contrib.syndication.views import Feed
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -104,10 +105,31 @@ def key_figures(request):
     result = figures.key_figures()
     if request.GET.get("format") == "csv":
         return csv_response("chiffres-cles.csv", figures.csv_lines(result))
+    chart = figures.bar_chart([(str(year), installed) for year, _s, installed in result.years])
     return render(
         request,
         "collective/key_figures.html",
-        {"key_figures": result, "small_count": figures.SMALL_COUNT},
+        {"key_figures": result, "small_count": figures.SMALL_COUNT, "chart": chart},
+    )
+
+
+@require_GET
+def yearly_report(request):
+    """The funders' report of one year (?annee=), printable; a year the service did not exist
+    in is a 404."""
+    from collective import figures
+
+    years = figures.report_years()
+    year = request.GET.get("annee", "")
+    if not year:
+        year = years[0]
+    elif not year.isdigit() or int(year) not in years:
+        raise Http404(_("Le rapport de cette année n’existe pas."))
+    report = figures.yearly_report(int(year))
+    return render(
+        request,
+        "collective/yearly_report.html",
+        {"report": report, "small_count": figures.SMALL_COUNT, "today": timezone.localdate()},
     )
 
 

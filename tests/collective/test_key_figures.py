@@ -60,13 +60,32 @@ def test_installations_count_only_what_the_service_supported(service):
 
 def test_small_counts_are_never_shown(service):
     result = key_figures()
+    # 6 installations are published: 5 in a MSP shown next to "moins de 5" would give the
+    # liberal physician away (6 - 5 = 1), so the 5 is hidden too
     modes = dict(result.breakdowns[0].rows)
-    assert modes["Maison de santé"] == 5
     assert modes["Libéral"] == "moins de 5"
+    assert modes["Maison de santé"] == "secret statistique"
     origins = dict(result.breakdowns[1].rows)
-    assert origins["D’une autre région"] == 5
     assert origins["Du département"] == "moins de 5"
+    assert origins["D’une autre région"] == "secret statistique"
     assert shown(0) == 0 and shown(4) == "moins de 5" and shown(5) == 5
+
+
+@pytest.mark.parametrize(
+    ("counts", "expected"),
+    [
+        ([12, 7, 0], [12, 7, 0]),
+        ([12, 1, 0], ["secret statistique", "moins de 5", 0]),
+        ([12, 1, 2, 9], [12, "moins de 5", "moins de 5", "secret statistique"]),
+        ([12, 3, 4, 9], [12, "moins de 5", "moins de 5", 9]),
+        ([3], ["moins de 5"]),
+        ([0, 0], [0, 0]),
+    ],
+)
+def test_a_hidden_count_cannot_be_worked_out_by_subtraction(counts, expected):
+    from collective.figures import protected
+
+    assert protected(counts) == expected
 
 
 def test_year_over_year_uses_the_date_of_installation(territory):
