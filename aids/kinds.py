@@ -47,6 +47,16 @@ def commune_summary(commune):
     }
 
 
+def staff_tasks():
+    """The aids the project lead should re-check against their source (the dashboard)."""
+    from aids.models import Aid
+    from vsa_portal.kinds import StaffTask
+
+    url = reverse("admin:aids_aid_changelist") + "?verification=a_revoir"
+    count = Aid.objects.stale().count()
+    return [StaffTask(_("Aides à revérifier (plus de 6 mois sans vérification)"), count, url)]
+
+
 def search_document(aid):
     return {"title": aid.title, "text": aid.summary, "commune": ""}
 
@@ -82,6 +92,7 @@ def build_kind():
         reference=load_reference,
         commune_summary=commune_summary,
         export_fields=EXPORT_FIELDS,
+        staff_tasks=staff_tasks,
         # the list's filters, for its exports (the aids have no alert FilterSet)
         extra={"list_filterset": list_filterset},
     )

@@ -61,6 +61,8 @@ def build_kind():
             ("news", ("view", "add", "change", "delete")),
             ("teammember", ("view", "add", "change", "delete")),
             ("testimonial", ("view", "add", "change", "delete")),
+            ("observatoryimport", ("view", "add")),
+            ("communeindicator", ("view",)),
         ),
         home_section=home_section,
         extra={

@@ -159,7 +159,11 @@ def observatory(request):
             "epcis": obs.epci_rows(rows),
             "map": obs.choropleth(rows),
             "department": obs.department_figures(rows),
-            "vintage": obs.vintage(),
+            "vintage": obs.vintage(rows),
+            "cpts": obs.cpts_rows(rows),
+            "has_apl": any(row.apl is not None for row in rows),
+            "has_ages": any(row.gp_60_plus is not None for row in rows),
+            "kinds_on_map": [kind for kind, _count in rows[0].items] if rows else [],
             "sort": sort,
             "export_querystring": f"tri={sort}",
             "sorts": [
