@@ -12,10 +12,13 @@ import json
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.syndication.views import Feed
 from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_GET
 
 from vsa_portal import kinds
@@ -161,6 +164,56 @@ def export_json(request, key):
     )
     response["Content-Disposition"] = f'attachment; filename="{_filename(dataset, "json")}"'
     return response
+
+
+FEED_ITEMS = 30
+
+
+class DatasetFeed(Feed):
+    """The Atom feed of a kind's list for the list's filters (?kind=collaboration&near=…): the
+    newest published items first."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request, key):
+        kind = kinds.get(key)
+        dataset = get_dataset(key)
+        if kind is None or not hasattr(kind.model, "published_at"):
+            raise Http404("Ce jeu de données n’a pas de flux.")
+        return kind, dataset, request.GET.copy()
+
+    def title(self, obj):
+        kind, _dataset, _params = obj
+        return f"{str(kind.label_plural).capitalize()} — {settings.PORTAL['NAME']}"
+
+    def link(self, obj):
+        kind, _dataset, params = obj
+        url = reverse(kind.list_url) if kind.list_url else reverse("open_data:index")
+        return f"{url}?{params.urlencode()}" if params else url
+
+    def subtitle(self, obj):
+        return "Les derniers contenus publiés, pour les filtres de l’adresse du flux."
+
+    def items(self, obj):
+        _kind, dataset, params = obj
+        return rows(dataset, params).order_by("-published_at", "-pk")[:FEED_ITEMS]
+
+    def item_title(self, item):
+        return f"{item} (démo)" if getattr(item, "is_demo", False) else str(item)
+
+    def item_description(self, item):
+        document = kinds.for_model(item).search_document(item)
+        # Atom's summary is HTML: the poster's text is escaped, never run.
+        return linebreaksbr(document.get("text", ""), autoescape=True)
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return getattr(item, "updated_at", None) or item.published_at
+
+
+feed = DatasetFeed()
 
 
 def table_schema(dataset):

@@ -6,6 +6,8 @@ import csv
 import io
 import json
 
+from xml.etree import ElementTree
+
 import pytest
 
 from tests.factories import EventFactory, OfferFactory, commune
@@ -130,3 +132,31 @@ def test_the_api_documentation_page(content, visitor):
     for key in ("offres", "logements", "aides", "etablissements", "observatoire"):
         assert f"/api/v1/{key}/" in html
     assert "429" in html and "Licence Ouverte" in html
+
+
+@pytest.mark.parametrize(
+    ("key", "url", "filters"),
+    [
+        ("offres", "/exercer/offres/", {"kind": "collaboration"}),
+        ("evenements", "/agenda/", {"commune": "bollene"}),
+        ("logements", "/s-installer/logements/", {"loyer_max": "500"}),
+    ],
+)
+def test_the_atom_feeds_accept_the_lists_filters(content, visitor, key, url, filters):
+    atom = "{http://www.w3.org/2005/Atom}"
+    page = visitor.get(url, filters)
+    response = visitor.get(f"/donnees-ouvertes/{key}.atom", filters)
+    assert response["Content-Type"].startswith("application/atom+xml")
+    root = ElementTree.fromstring(response.content)  # noqa: S314 - our own feed
+    entries = root.findall(f"{atom}entry")
+    assert len(entries) == page_count(page)
+    titles = {entry.find(f"{atom}title").text for entry in entries}
+    assert titles == {str(item) for item in page.context["page"].object_list}
+    assert all(entry.find(f"{atom}link").get("href").startswith("http") for entry in entries)
+    query = "&".join(f"{k}={v}" for k, v in filters.items())
+    assert f'href="/donnees-ouvertes/{key}.atom?{query}"' in page.content.decode()
+
+
+def test_lists_without_publication_dates_have_no_feed(content, visitor):
+    for key in ("aides", "etablissements", "observatoire", "inconnu"):
+        assert visitor.get(f"/donnees-ouvertes/{key}.atom").status_code == 404
