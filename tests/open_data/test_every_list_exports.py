@@ -5,7 +5,6 @@ Read from a reuser's side: the files are parsed, never searched as text."""
 import csv
 import io
 import json
-
 from xml.etree import ElementTree
 
 import pytest
