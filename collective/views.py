@@ -28,6 +28,32 @@ NEWS_PAGE_SIZE = 10
 LANDING_NEWS_COUNT = 3
 
 
+def organization_jsonld(request, partners):
+    """The portal as a schema.org Organization, its public partners as members (demo ones
+    left out: they are not facts)."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": settings.PORTAL["NAME"],
+        "alternateName": settings.PORTAL["SHORT_NAME"],
+        "url": request.build_absolute_uri("/"),
+        "parentOrganization": {"@type": "Organization", "name": settings.PORTAL["PUBLISHER"]},
+        "areaServed": settings.PORTAL["TERRITORY"],
+        "member": [
+            {
+                "@type": "Organization",
+                "name": partner.name,
+                **({"url": partner.website} if partner.website else {}),
+            }
+            for partner in partners
+            if not partner.is_demo
+        ],
+    }
+    if settings.PORTAL["CONTACT_EMAIL"]:
+        data["email"] = settings.PORTAL["CONTACT_EMAIL"]
+    return data
+
+
 @require_GET
 def landing(request):
     partners = (
@@ -35,10 +61,12 @@ def landing(request):
         .exclude(kind=OrganisationKind.LANDLORD)
         .order_by("-is_founding_member", "name", "pk")
     )
+    partners = list(partners)
     return render(
         request,
         "collective/landing.html",
         {
+            "organization": organization_jsonld(request, partners),
             "partners": partners,
             "team": TeamMember.objects.select_related("organisation"),
             "testimonials": Testimonial.objects.shown().select_related("commune")[:6],
