@@ -3,6 +3,7 @@ it was last checked."""
 
 from aids.enums import AidStatus
 from vsa_portal.kinds import ExportField
+from vsa_portal.open_data import id_field, url_field
 
 
 def _decimal(value):
@@ -18,12 +19,8 @@ def list_filterset(params):
 
 
 EXPORT_FIELDS = (
-    ExportField(name="id", title="Identifiant", type="integer", value=lambda a, r: a.pk),
-    ExportField(
-        name="url",
-        title="Adresse de la fiche",
-        value=lambda a, r: r.build_absolute_uri(a.get_absolute_url()),
-    ),
+    id_field(),
+    url_field("Adresse de la fiche"),
     ExportField(name="titre", title="Nom de l’aide", value=lambda a, r: a.title),
     ExportField(name="financeur", title="Financeur", value=lambda a, r: a.get_funder_display()),
     ExportField(name="niveau", title="Niveau", value=lambda a, r: a.get_level_display()),

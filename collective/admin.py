@@ -101,14 +101,11 @@ class TestimonialAdmin(admin.ModelAdmin):
     search_fields = ["name", "quote"]
 
 
-class DryRunRollback(Exception):
-    """Raised inside a dry run's transaction, so that nothing it wrote is kept."""
-
-
 def run_observatory_import(data, indicator, vintage, source, dry_run):
     from django.db import transaction
 
     from collective.importers import import_indicator
+    from territory.management.commands._base import DryRunRollback
 
     report = None
     try:

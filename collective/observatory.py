@@ -214,71 +214,58 @@ def _zone(row, request):
     return row.zone + (" (démo)" if row.zone and row.zone_is_demo else "")
 
 
+def _attribute(name, title, attribute, type="string"):
+    return ExportField(
+        name=name, title=title, type=type, value=lambda row, request: getattr(row, attribute)
+    )
+
+
 # The observatory's columns: its CSV download and its open data (JSON, API, Table Schema).
 EXPORT_FIELDS = (
-    ExportField(
-        name="code_insee", title="Code INSEE de la commune", value=lambda r, q: r.insee_code
+    _attribute("code_insee", "Code INSEE de la commune", "insee_code"),
+    _attribute("commune", "Commune", "name"),
+    _attribute("intercommunalite", "Intercommunalité", "epci"),
+    _attribute("population", "Population légale", "population", "integer"),
+    _attribute(
+        "medecins_generalistes", "Médecins généralistes libéraux (BPE)", "gp_count", "integer"
     ),
-    ExportField(name="commune", title="Commune", value=lambda r, q: r.name),
-    ExportField(name="intercommunalite", title="Intercommunalité", value=lambda r, q: r.epci),
-    ExportField(
-        name="population",
-        title="Population légale",
-        type="integer",
-        value=lambda r, q: r.population,
-    ),
-    ExportField(
-        name="medecins_generalistes",
-        title="Médecins généralistes libéraux (BPE)",
-        type="integer",
-        value=lambda r, q: r.gp_count,
-    ),
-    ExportField(
-        name="densite_pour_10000_habitants",
-        title="Médecins généralistes pour 10 000 habitants",
-        type="number",
-        value=lambda r, q: r.density,
+    _attribute(
+        "densite_pour_10000_habitants",
+        "Médecins généralistes pour 10 000 habitants",
+        "density",
+        "number",
     ),
     ExportField(name="zonage", title="Zonage médecins en vigueur", value=_zone),
-    ExportField(
-        name="quartiers_prioritaires",
-        title="Quartiers prioritaires de la politique de la ville",
-        type="integer",
-        value=lambda r, q: r.qpv_count,
+    _attribute(
+        "quartiers_prioritaires",
+        "Quartiers prioritaires de la politique de la ville",
+        "qpv_count",
+        "integer",
     ),
-    ExportField(
-        name="france_ruralites_revitalisation",
-        title="Classement France ruralités revitalisation",
-        value=lambda r, q: r.frr,
+    _attribute(
+        "france_ruralites_revitalisation", "Classement France ruralités revitalisation", "frr"
     ),
-    ExportField(
-        name="millesime_medecins",
-        title="Millésime du décompte des médecins",
-        value=lambda r, q: r.vintage,
+    _attribute("millesime_medecins", "Millésime du décompte des médecins", "vintage"),
+    ExportField(name="cpts", title="CPTS", value=lambda row, request: ", ".join(row.cpts)),
+    _attribute(
+        "etablissements_de_sante", "Établissements de santé (FINESS)", "facility_count", "integer"
     ),
-    ExportField(name="cpts", title="CPTS", value=lambda r, q: ", ".join(r.cpts)),
-    ExportField(
-        name="etablissements_de_sante",
-        title="Établissements de santé (FINESS)",
-        type="integer",
-        value=lambda r, q: r.facility_count,
+    _attribute(
+        "apl_medecins_generalistes",
+        "APL aux médecins généralistes (DREES), si importée",
+        "apl",
+        "number",
     ),
-    ExportField(
-        name="apl_medecins_generalistes",
-        title="APL aux médecins généralistes (DREES), si importée",
-        type="number",
-        value=lambda r, q: r.apl,
-    ),
-    ExportField(
-        name="medecins_60_ans_plus",
-        title="Médecins généralistes de 60 ans et plus (RPPS), si importé",
-        type="integer",
-        value=lambda r, q: r.gp_60_plus,
+    _attribute(
+        "medecins_60_ans_plus",
+        "Médecins généralistes de 60 ans et plus (RPPS), si importé",
+        "gp_60_plus",
+        "integer",
     ),
     ExportField(
         name="contenus_publies",
         title="Contenus publiés dans la commune (par type)",
-        value=lambda r, q: ", ".join(f"{kind.key}: {count}" for kind, count in r.items),
+        value=lambda row, request: ", ".join(f"{kind.key}: {count}" for kind, count in row.items),
         description="Les contenus publiés sur la carte : offres, logements, événements.",
     ),
 )

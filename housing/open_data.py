@@ -3,6 +3,7 @@ phone, nor the address or position (a private landlord's home)."""
 
 from housing.enums import HousingAudience
 from vsa_portal.kinds import ExportField
+from vsa_portal.open_data import commune_fields, demo_field, id_field, url_field
 
 AUDIENCES = dict(HousingAudience.choices)
 
@@ -12,12 +13,8 @@ def _date(value):
 
 
 EXPORT_FIELDS = (
-    ExportField(name="id", title="Identifiant", type="integer", value=lambda h, r: h.pk),
-    ExportField(
-        name="url",
-        title="Adresse de l’annonce",
-        value=lambda h, r: r.build_absolute_uri(h.get_absolute_url()),
-    ),
+    id_field(),
+    url_field("Adresse de l’annonce"),
     ExportField(name="titre", title="Titre", value=lambda h, r: h.title),
     ExportField(
         name="type", title="Type de logement", value=lambda h, r: h.get_housing_type_display()
@@ -56,23 +53,12 @@ EXPORT_FIELDS = (
         type="boolean",
         value=lambda h, r: h.accessible,
     ),
-    ExportField(name="commune", title="Commune", value=lambda h, r: h.commune.name),
-    ExportField(
-        name="commune_insee",
-        title="Code INSEE de la commune",
-        value=lambda h, r: h.commune.insee_code,
-    ),
+    *commune_fields(),
     ExportField(
         name="publie_le",
         title="Publié le",
         type="datetime",
         value=lambda h, r: h.published_at.isoformat() if h.published_at else None,
     ),
-    ExportField(
-        name="demo",
-        title="Contenu de démonstration",
-        type="boolean",
-        value=lambda h, r: h.is_demo,
-        description="Vrai pour un logement fictif, généré pour la démonstration.",
-    ),
+    demo_field("Vrai pour un logement fictif, généré pour la démonstration."),
 )

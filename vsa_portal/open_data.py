@@ -64,6 +64,41 @@ class Dataset:
         return None, self.rows(params)
 
 
+def id_field():
+    return ExportField(
+        name="id", title="Identifiant", type="integer", value=lambda item, r: item.pk
+    )
+
+
+def url_field(title):
+    """The item's page, as an absolute address."""
+    return ExportField(
+        name="url", title=title, value=lambda item, r: r.build_absolute_uri(item.get_absolute_url())
+    )
+
+
+def commune_fields():
+    """The item's commune: its name and its INSEE code."""
+    return (
+        ExportField(name="commune", title="Commune", value=lambda item, r: item.commune.name),
+        ExportField(
+            name="commune_insee",
+            title="Code INSEE de la commune",
+            value=lambda item, r: item.commune.insee_code,
+        ),
+    )
+
+
+def demo_field(description):
+    return ExportField(
+        name="demo",
+        title="Contenu de démonstration",
+        type="boolean",
+        value=lambda item, r: item.is_demo,
+        description=description,
+    )
+
+
 _DATASETS: dict[str, Dataset] = {}
 
 
@@ -337,7 +372,7 @@ register(
         filterset=_facilities,
         frequency="À chaque import du répertoire FINESS par la cheffe de projet.",
         fields=(
-            ExportField(name="id", title="Identifiant", type="integer", value=lambda f, r: f.pk),
+            id_field(),
             ExportField(
                 name="finess",
                 title="Numéro FINESS de l’établissement",
@@ -351,12 +386,7 @@ register(
             ExportField(name="secteur", title="Secteur", value=lambda f, r: f.get_sector_display()),
             ExportField(name="adresse", title="Adresse", value=lambda f, r: f.address),
             ExportField(name="code_postal", title="Code postal", value=lambda f, r: f.postal_code),
-            ExportField(name="commune", title="Commune", value=lambda f, r: f.commune.name),
-            ExportField(
-                name="commune_insee",
-                title="Code INSEE de la commune",
-                value=lambda f, r: f.commune.insee_code,
-            ),
+            *commune_fields(),
             ExportField(
                 name="latitude",
                 title="Latitude",
@@ -370,13 +400,7 @@ register(
                 value=lambda f, r: _coordinate(f, "x"),
             ),
             ExportField(name="site_web", title="Site web", value=lambda f, r: f.website),
-            ExportField(
-                name="demo",
-                title="Contenu de démonstration",
-                type="boolean",
-                value=lambda f, r: f.is_demo,
-                description="Vrai pour un établissement fictif, généré pour la démonstration.",
-            ),
+            demo_field("Vrai pour un établissement fictif, généré pour la démonstration."),
         ),
     )
 )
