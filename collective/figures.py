@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from organisations.enums import OrganisationKind
 from organisations.models import Organisation
-from support.enums import CameFrom, PracticeMode, ReferralStatus
-from support.models import Dossier, Referral
+from support.enums import CameFrom, NeedKind, NeedStatus, PracticeMode, ReferralStatus
+from support.models import Dossier, Need, Referral
 from vsa_portal import kinds
 
 SMALL_COUNT = 5  # public figures show "moins de 5" below this, never the count itself
@@ -114,6 +114,9 @@ def key_figures(today=None):
     partners = (
         Organisation.objects.filter(is_demo=False).exclude(kind=OrganisationKind.LANDLORD).count()
     )
+    housing_found = Need.objects.filter(
+        dossier__is_demo=False, kind=NeedKind.HOUSING, status=NeedStatus.DONE
+    ).count()
     figures = [
         kinds.Figure(
             _("Médecins et internes accompagnés"),
@@ -145,6 +148,14 @@ def key_figures(today=None):
             _("Orientations qui ont reçu une réponse"),
             referrals["answered"],
             _("Orientations auxquelles le partenaire a répondu, depuis l’ouverture du service."),
+        ),
+        kinds.Figure(
+            _("Logements trouvés"),
+            housing_found,
+            _(
+                "Besoins de logement des dossiers d’accompagnement clos comme réglés (un "
+                "logement a été trouvé), depuis l’ouverture du service."
+            ),
         ),
         kinds.Figure(
             _("Organisations partenaires"),

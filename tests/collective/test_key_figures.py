@@ -164,3 +164,17 @@ def test_the_csv_parses_and_hides_small_counts_too(visitor, service):
     assert by_name[(modes, "depuis l’ouverture")] == "moins de 5"
     counts = [row for row in rows if not row["indicateur"].startswith("Délai médian")]
     assert all(row["valeur"] not in {"1", "2", "3", "4"} for row in counts)
+
+
+def test_housing_found_counts_housing_needs_closed_as_met(territory):
+    from support.enums import NeedKind, NeedStatus
+    from support.models import Need
+
+    for _ in range(5):
+        Need.objects.create(dossier=DossierFactory(), kind=NeedKind.HOUSING, status=NeedStatus.DONE)
+    Need.objects.create(dossier=DossierFactory(), kind=NeedKind.HOUSING, status=NeedStatus.OPEN)
+    Need.objects.create(dossier=DossierFactory(), kind=NeedKind.SCHOOLING, status=NeedStatus.DONE)
+    Need.objects.create(
+        dossier=DossierFactory(is_demo=True), kind=NeedKind.HOUSING, status=NeedStatus.DONE
+    )
+    assert by_label(key_figures())["Logements trouvés"] == 5
