@@ -178,3 +178,27 @@ def test_housing_found_counts_housing_needs_closed_as_met(territory):
         dossier=DossierFactory(is_demo=True), kind=NeedKind.HOUSING, status=NeedStatus.DONE
     )
     assert by_label(key_figures())["Logements trouvés"] == 5
+
+
+def test_events_held_and_their_registrations_come_through_the_registry(territory):
+    from agenda.models import Registration
+    from tests.factories import EventFactory
+
+    last_month = timezone.now() - timedelta(days=30)
+    held = [EventFactory(starts_at=last_month) for _ in range(5)]
+    EventFactory()  # still to come
+    EventFactory(starts_at=last_month, is_demo=True)
+    EventFactory(starts_at=last_month, status="draft", published_at=None)
+    for number, status in enumerate(["confirmee"] * 6 + ["annulee", "attente"]):
+        Registration.objects.create(
+            event=held[number % 2],
+            name=f"Dr {number}",
+            email=f"dr{number}@exemple.test",
+            profile="interne",
+            status=status,
+            consent_given_at=timezone.now(),
+            consent_version=Registration.CONSENT_VERSION,
+        )
+    raw = {str(label): value for label, value, _ in kinds.get("evenements").figures()}
+    assert raw == {"Événements tenus": 5, "Inscriptions aux événements tenus": 6}
+    assert by_label(key_figures())["Événements tenus"] == 5
