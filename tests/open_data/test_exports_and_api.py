@@ -189,3 +189,15 @@ def test_the_openapi_document_keeps_the_rules_of_openapi_3_1(content, visitor):
     assert len(operation_ids) == len(set(operation_ids))
     for schema in document["components"]["schemas"].values():
         check_schema(schema)
+
+
+def test_the_api_is_rate_limited_per_client(db, visitor, monkeypatch):
+    from vsa_portal import api, ratelimit
+
+    monkeypatch.setattr(api, "RATE_LIMIT", ratelimit.Limit(scope="api-test", count=3, seconds=60))
+    for _number in range(3):
+        assert visitor.get("/api/v1/offres/").status_code == 200
+    refused = visitor.get("/api/v1/evenements/")
+    assert refused.status_code == 429
+    assert refused["Retry-After"] == "60" and "réessayez" in refused.json()["erreur"]
+    assert refused["Access-Control-Allow-Origin"] == "*"
