@@ -1,6 +1,7 @@
 """Browser journey of the site search, from the header's box: a visitor types a commune with
 a typo and finds it, then "collaboration Carpentras" and finds the collaboration offers in
-Carpentras first, opens the offers list and downloads its open data (the same rows)."""
+Carpentras first, follows the link to the offers list filtered by the commune and the kind it
+named, and downloads that list's open data (the same rows)."""
 
 import csv
 import io
@@ -43,14 +44,14 @@ def test_a_visitor_searches_from_the_header_and_downloads_what_the_list_shows(pa
     assert offers.first.get_by_role("link").inner_text() == "Collaboration en cabinet de groupe"
     assert_accessible(page)
 
-    page.goto("/exercer/offres/?kind=collaboration")
+    offers_section = page.locator("section[aria-labelledby='resultats-offres']")
+    offers_section.get_by_role("link", name="Voir la liste des offres d’exercice").click()
+    page.wait_for_url(re.compile(r"/exercer/offres/\?commune=carpentras&kind=collaboration$"))
+    assert_accessible(page)
     count = page.locator(".result-bar [role='status']").inner_text()
     with page.expect_download() as download_info:
         page.locator(".export-links").get_by_role("link", name="CSV").click()
     with open(download_info.value.path(), encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(io.StringIO(handle.read())))
-    assert len(rows) == 2 and str(len(rows)) in count
-    assert {row["titre"] for row in rows} == {
-        "Collaboration en cabinet de groupe",
-        "Collaboration à Orange",
-    }
+    assert [row["titre"] for row in rows] == ["Collaboration en cabinet de groupe"]
+    assert "1" in count
