@@ -61,7 +61,8 @@ def test_the_project_lead_sees_the_moderation_queue_on_the_dashboard(page, terri
     sign_in_as_project_lead(page, lead)
     page.wait_for_url(re.compile(r"/admin/$"))
     dashboard = page.locator("section.project-lead-dashboard")
-    row = dashboard.get_by_role("row", name=re.compile("Offres d’exercice"))
+    moderation = dashboard.get_by_role("table", name="Contenus à modérer")
+    row = moderation.get_by_role("row", name=re.compile("Offres d’exercice"))
     assert row.inner_text().split()[-1] == "2"
     row.get_by_role("link").click()
     page.wait_for_url(re.compile(r"/admin/offers/offer/\?status__exact=submitted"))
