@@ -289,6 +289,7 @@ def dataset():
         ),
         page_url="collective:observatory",
         rows=lambda params: commune_rows(params.get("tri", DEFAULT_SORT)),
+        parameters=(("tri", "Ordre des communes : " + ", ".join(SORTS) + "."),),
         frequency="À chaque nouveau millésime des fichiers officiels importé par la cheffe de projet.",
         fields=EXPORT_FIELDS,
     )

@@ -99,7 +99,16 @@ def item_detail(request, key, pk):
 def _filter_parameters(dataset):
     filterset_class = dataset.filterset_class
     if filterset_class is None:
-        return []
+        return [
+            {
+                "name": name,
+                "in": "query",
+                "required": False,
+                "description": description,
+                "schema": {"type": "string"},
+            }
+            for name, description in dataset.parameters
+        ]
     parameters = []
     for name, declared in filterset_class.base_filters.items():
         multiple = "Multiple" in type(declared).__name__

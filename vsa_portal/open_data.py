@@ -51,6 +51,8 @@ class Dataset:
     lookup: object = None
     frequency: str = FREQUENCY_LABEL
     description: str = ""
+    # ((name, description),) the query parameters a list without FilterSet reads (its sort…)
+    parameters: tuple = ()
 
     @property
     def filterset_class(self):

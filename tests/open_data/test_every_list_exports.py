@@ -94,6 +94,10 @@ def test_the_observatory_has_a_row_per_commune_with_bollene(territory, visitor):
     assert 'href="/donnees-ouvertes/observatoire.json?tri=densite"' in page.content.decode()
     assert visitor.get("/api/v1/observatoire/").json()["count"] == len(rows)
     assert visitor.get("/api/v1/observatoire/1/").status_code == 404
+    document = visitor.get("/api/v1/openapi.json").json()
+    parameters = document["paths"]["/api/v1/observatoire/"]["get"]["parameters"]
+    assert [p["name"] for p in parameters] == ["page", "tri"]
+    assert "/api/v1/observatoire/{id}/" not in document["paths"]
 
 
 def test_every_dataset_is_on_the_open_data_page_and_in_the_catalogue(content, visitor):
