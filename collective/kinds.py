@@ -61,7 +61,15 @@ def build_kind():
             ("news", ("view", "add", "change", "delete")),
             ("teammember", ("view", "add", "change", "delete")),
             ("testimonial", ("view", "add", "change", "delete")),
+            ("observatoryimport", ("view", "add")),
+            ("communeindicator", ("view",)),
         ),
         home_section=home_section,
-        extra={"sitemap_pages": ("collective:key_figures", "collective:observatory")},
+        extra={
+            "sitemap_pages": (
+                "collective:key_figures",
+                "collective:yearly_report",
+                "collective:observatory",
+            )
+        },
     )

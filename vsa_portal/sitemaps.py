@@ -35,6 +35,7 @@ class StaticPagesSitemap(Sitemap):
             "support:landing",
             "support:request",
             "open_data:index",
+            "api:documentation",
         ]
         # Every kind's public list, even one that lives outside the rubrics above.
         names += [kind.list_url for kind in kinds.public() if kind.list_url]
