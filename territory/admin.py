@@ -13,7 +13,10 @@ from territory.models import (
     Commune,
     HealthFacility,
     PriorityDistrict,
+    RailwayStation,
     RuralRevitalisation,
+    School,
+    TerritoryHighlight,
     Zoning,
 )
 
@@ -53,6 +56,7 @@ class CommuneAdmin(LeafletGeoAdmin):
 class CPTSAdmin(admin.ModelAdmin):
     list_display = ["name", "website", "is_demo"]
     search_fields = ["name"]
+    readonly_fields = ["source_url"]
     filter_horizontal = ["communes"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -164,3 +168,31 @@ class RuralRevitalisationAdmin(admin.ModelAdmin):
     search_fields = ["commune__name", "commune__insee_code"]
     list_select_related = ["commune"]
     autocomplete_fields = ["commune"]
+
+
+@admin.register(School)
+class SchoolAdmin(LeafletGeoAdmin):
+    list_display = ["display_name", "uai", "kind", "sector", "commune", "location_precision"]
+    list_filter = ["level", "kind", "sector", "location_precision"]
+    search_fields = ["display_name", "name", "uai", "commune__name"]
+    list_select_related = ["commune"]
+    autocomplete_fields = ["commune"]
+    readonly_fields = ["source", "source_url"]
+
+
+@admin.register(RailwayStation)
+class RailwayStationAdmin(LeafletGeoAdmin):
+    list_display = ["name", "uic_code", "segment", "commune"]
+    list_filter = ["segment"]
+    search_fields = ["name", "uic_code", "trigram", "commune__name"]
+    list_select_related = ["commune"]
+    autocomplete_fields = ["commune"]
+    readonly_fields = ["source_url"]
+
+
+@admin.register(TerritoryHighlight)
+class TerritoryHighlightAdmin(admin.ModelAdmin):
+    list_display = ["title", "position", "is_published", "to_check", "source"]
+    list_editable = ["position", "is_published"]
+    list_filter = ["is_published", "to_check"]
+    search_fields = ["title", "text", "source"]
