@@ -20,6 +20,11 @@ pytestmark = pytest.mark.django_db
         "admin:territory_zoning_changelist",
         "admin:territory_cpts_changelist",
         "admin:territory_epci_changelist",
+        "admin:territory_prioritydistrict_changelist",
+        "admin:territory_ruralrevitalisation_changelist",
+        "admin:territory_school_changelist",
+        "admin:territory_railwaystation_changelist",
+        "admin:territory_territoryhighlight_changelist",
     ],
 )
 def test_project_lead_browses_the_territory_in_the_admin(project_lead, url_name):
@@ -114,3 +119,54 @@ def test_zoning_import_is_closed_to_visitors_and_professionals(visitor, professi
     assert professional.get(url).status_code == 302
     assert professional.post(url, {"source": "x"}).status_code == 302
     assert not Zoning.objects.filter(source="x").exists()
+
+
+def test_the_project_lead_role_curates_qpv_frr_schools_stations_and_highlights(
+    project_lead_user,
+):
+    for model in (
+        "prioritydistrict",
+        "ruralrevitalisation",
+        "school",
+        "railwaystation",
+        "territoryhighlight",
+    ):
+        for action in ("view", "add", "change", "delete"):
+            assert project_lead_user.has_perm(f"territory.{action}_{model}"), (action, model)
+    assert not project_lead_user.has_perm("territory.delete_commune")
+
+
+def test_project_lead_corrects_a_school_and_unpublishes_a_highlight(project_lead):
+    from territory.models import School, TerritoryHighlight
+
+    school = School.objects.get(uai="0840467B")
+    url = reverse("admin:territory_school_change", args=[school.pk])
+    form = project_lead.get(url).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data.update(
+        {
+            "commune": school.commune_id,
+            "point": school.point.geojson,
+            "display_name": "École primaire d’Althen-des-Paluds",
+        }
+    )
+    response = project_lead.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    school.refresh_from_db()
+    assert school.display_name == "École primaire d’Althen-des-Paluds"
+
+    highlight = TerritoryHighlight.objects.get(key="paris-en-tgv")
+    url = reverse("admin:territory_territoryhighlight_change", args=[highlight.pk])
+    form = project_lead.get(url).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data.pop("is_published", None)
+    data.pop("to_check", None)
+    response = project_lead.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    highlight.refresh_from_db()
+    assert not highlight.is_published
+
+
+def test_a_visitor_cannot_reach_the_schools_admin(visitor):
+    response = visitor.get(reverse("admin:territory_school_changelist"))
+    assert response.status_code == 302

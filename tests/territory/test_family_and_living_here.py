@@ -234,3 +234,10 @@ def test_living_here_shows_published_testimonials_through_the_registry(visitor):
     assert "Un territoire où l’on prend le temps." in html and "Dr Claire M." in html
     assert "Pas publié." not in html
     assert "démo" in html
+
+
+def test_the_data_sources_page_credits_the_cpts_schools_and_stations(visitor):
+    html = text_of(visitor.get(reverse("collective:data_sources")))
+    assert "Listing CPTS_012026.xlsx" in html
+    assert "écoles 2022-2023, collèges 2024" in html and "lycées agricoles" in html
+    assert "SNCF Gares & Connexions" in html or "SNCF Gares &amp; Connexions" in html
