@@ -82,9 +82,7 @@ LEVEL_TITLES = {
 }
 
 
-def family_places(commune):
-    """The commune's schools by level and the nearest places, in one query."""
-    origin = commune.reference_point
+def _sections(origin, commune_pk):
     sections = {}
     with connection.cursor() as cursor:
         cursor.execute(
@@ -92,7 +90,7 @@ def family_places(commune):
             {
                 "lon": origin.x,
                 "lat": origin.y,
-                "commune": commune.pk,
+                "commune": commune_pk,
                 "middle": SchoolLevel.MIDDLE.value,
                 "high": SchoolLevel.HIGH.value,
                 "schools": NEAREST_SCHOOLS,
@@ -116,6 +114,24 @@ def family_places(commune):
                     distance=D(m=metres),
                 )
             )
+    return sections
+
+
+def family_places_around(point):
+    """The nearest collèges, lycées and stations of any point, in one query."""
+    sections = _sections(point, commune_pk=0)  # no commune: none of its own, none left out
+    national = sections.get("national", [])
+    return {
+        "nearest_colleges": sections.get(f"nearest-{SchoolLevel.MIDDLE}", []),
+        "nearest_lycees": sections.get(f"nearest-{SchoolLevel.HIGH}", []),
+        "stations": sections.get("stations", []),
+        "national_station": national[0] if national else None,
+    }
+
+
+def family_places(commune):
+    """The commune's schools by level and the nearest places, in one query."""
+    sections = _sections(commune.reference_point, commune.pk)
     local = sorted(sections.get("local", []), key=lambda place: (place.kind, place.name))
     levels = [
         {

@@ -241,3 +241,73 @@ def test_the_data_sources_page_credits_the_cpts_schools_and_stations(visitor):
     assert "Listing CPTS_012026.xlsx" in html
     assert "écoles 2022-2023, collèges 2024" in html and "lycées agricoles" in html
     assert "SNCF Gares & Connexions" in html or "SNCF Gares &amp; Connexions" in html
+
+
+# --- "Within N km of a collège or a station", for any search with a point --------------------
+
+
+FACILITIES_NEAR = {
+    RailwayStation: """SELECT DISTINCT f.id FROM territory_healthfacility f,
+        territory_railwaystation r
+        WHERE ST_Distance(f.point::geography, r.point::geography) <= %s""",
+    School: """SELECT DISTINCT f.id FROM territory_healthfacility f, territory_school r
+        WHERE r.level = 'college' AND ST_Distance(f.point::geography, r.point::geography) <= %s""",
+}
+
+
+def facilities_within(km, rows):
+    """The facilities within ``km`` of one of ``rows``, computed independently in PostGIS."""
+    with connection.cursor() as cursor:
+        cursor.execute(FACILITIES_NEAR[rows], [km * 1000])
+        return {row[0] for row in cursor.fetchall()}
+
+
+@pytest.mark.parametrize(("amenity", "rows"), [("gare", RailwayStation), ("college", School)])
+def test_the_facility_list_keeps_those_within_n_km_of_a_station_or_a_college(
+    visitor, amenity, rows
+):
+    with assert_max_queries(6):
+        response = visitor.get(
+            reverse("territory:facility_list"), {"proche_de": amenity, "rayon": "3"}
+        )
+    assert response.status_code == 200
+    page = response.context["page"]
+    found = set(response.context["filter"].qs.values_list("pk", flat=True))
+    assert found == facilities_within(3, rows)
+    assert 0 < page.paginator.count < HealthFacility.objects.count()
+
+
+@pytest.mark.parametrize("radius", ["abc", "0", "500", "-3"])
+def test_a_hostile_radius_gives_a_form_error_not_a_500(visitor, radius):
+    response = visitor.get(
+        reverse("territory:facility_list"), {"proche_de": "gare", "rayon": radius}
+    )
+    assert response.status_code == 200
+    assert response.context["filter"].errors
+
+
+def test_the_nearest_places_of_any_point_in_one_query():
+    from django.contrib.gis.geos import Point
+
+    from territory.family import family_places_around
+
+    point = Point(5.0, 44.0, srid=4326)
+    with assert_max_queries(1):
+        places = family_places_around(point)
+    station = places["stations"][0]
+    nearest = min(
+        RailwayStation.objects.all(),
+        key=lambda row: geodesic_metres(row.point, point_commune(point)),
+    )
+    assert station.name == nearest.name
+    assert places["national_station"].name == "Avignon TGV"
+    assert places["nearest_colleges"] and places["nearest_lycees"]
+
+
+def point_commune(point):
+    """An object with the ``reference_point`` that geodesic_metres() measures from."""
+
+    class At:
+        reference_point = point
+
+    return At()
