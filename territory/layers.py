@@ -50,34 +50,41 @@ def parse_choices(request, name, choices):
     return values
 
 
-def describe_facility(facility):
+def describe_place(place, label, anchor=""):
+    """A point's properties: its name, kind, label, commune, and the approximate or demo flags."""
     properties = {
-        "name": facility.label,
-        "kind": facility.kind,
-        "label": str(facility.get_kind_display()),
-        "commune": facility.commune.name,
-        "url": facility.commune.get_absolute_url(),
+        "name": place.label,
+        "kind": place.kind,
+        "label": label,
+        "commune": place.commune.name,
+        "url": place.commune.get_absolute_url() + anchor,
     }
-    if facility.location_precision == LocationPrecision.COMMUNE:
+    if place.location_precision == LocationPrecision.COMMUNE:
         properties["approximate"] = True
-    if facility.is_demo:
+    if getattr(place, "is_demo", False):
         properties["demo"] = True
     return properties
+
+
+PLACE_FIELDS = (
+    "name",
+    "display_name",
+    "kind",
+    "point",
+    "location_precision",
+    "commune__name",
+    "commune__slug",
+)
+
+
+def describe_facility(facility):
+    return describe_place(facility, str(facility.get_kind_display()))
 
 
 @register("etablissements", gettext_lazy("Établissements de santé"), "points")
 def facilities_layer(request, bbox, zoom):
     kinds = parse_choices(request, "kind", FacilityKind.values)
-    queryset = HealthFacility.objects.select_related("commune").only(
-        "name",
-        "display_name",
-        "kind",
-        "point",
-        "location_precision",
-        "is_demo",
-        "commune__name",
-        "commune__slug",
-    )
+    queryset = HealthFacility.objects.select_related("commune").only(*PLACE_FIELDS, "is_demo")
     if kinds:
         queryset = queryset.of_kind(*kinds)
     return point_layer(queryset, bbox, describe_facility)
@@ -95,31 +102,14 @@ def cpts_layer(request, bbox, zoom):
 
 
 def describe_school(school):
-    properties = {
-        "name": school.label,
-        "kind": school.kind,
-        "label": f"{school.get_kind_display()}, {school.get_sector_display().lower()}",
-        "commune": school.commune.name,
-        "url": school.commune.get_absolute_url() + "#famille",
-    }
-    if school.location_precision == LocationPrecision.COMMUNE:
-        properties["approximate"] = True
-    return properties
+    label = f"{school.get_kind_display()}, {school.get_sector_display().lower()}"
+    return describe_place(school, label, "#famille")
 
 
 @register("etablissements-scolaires", gettext_lazy("Écoles, collèges et lycées"), "points")
 def schools_layer(request, bbox, zoom):
     levels = parse_choices(request, "level", SchoolLevel.values)
-    queryset = School.objects.select_related("commune").only(
-        "name",
-        "display_name",
-        "kind",
-        "sector",
-        "point",
-        "location_precision",
-        "commune__name",
-        "commune__slug",
-    )
+    queryset = School.objects.select_related("commune").only(*PLACE_FIELDS, "sector")
     if levels:
         queryset = queryset.of_level(*levels)
     return point_layer(queryset, bbox, describe_school)

@@ -86,6 +86,23 @@ class ImportedRow(models.Model):
         abstract = True
 
 
+class DisplayNamed:
+    """A row whose source writes its name in capitals (FINESS, the education files): the
+    display name is proposed on save, and a correction made in the admin is kept."""
+
+    def save(self, *args, **kwargs):
+        if not self.display_name:
+            self.display_name = facility_display_name(self.name)
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "display_name"}
+        super().save(*args, **kwargs)
+
+    @property
+    def label(self):
+        """The name shown everywhere: the display name, else the source's name."""
+        return self.display_name or self.name
+
+
 class EPCI(ImportedRow):
     siren = models.CharField(_("SIREN"), max_length=9, unique=True)
     name = models.CharField(_("nom"), max_length=200)
@@ -257,7 +274,7 @@ class HealthFacilityQuerySet(NearQuerySet):
         return self.filter(kind__in=kinds)
 
 
-class HealthFacility(ImportedRow):
+class HealthFacility(DisplayNamed, ImportedRow):
     finess_et = models.CharField(
         _("FINESS établissement"), max_length=9, unique=True, null=True, blank=True
     )
@@ -315,18 +332,6 @@ class HealthFacility(ImportedRow):
 
     def __str__(self):
         return self.label
-
-    def save(self, *args, **kwargs):
-        if not self.display_name:
-            self.display_name = facility_display_name(self.name)
-            if kwargs.get("update_fields") is not None:
-                kwargs["update_fields"] = {*kwargs["update_fields"], "display_name"}
-        super().save(*args, **kwargs)
-
-    @property
-    def label(self):
-        """The name shown everywhere: the display name, else the FINESS name."""
-        return self.display_name or self.name
 
 
 class ZoningQuerySet(models.QuerySet):
@@ -451,7 +456,7 @@ class SchoolQuerySet(NearQuerySet):
         return self.filter(level__in=levels)
 
 
-class School(ImportedRow):
+class School(DisplayNamed, ImportedRow):
     """A school of the national education's files (écoles, collèges, lycées), by UAI code."""
 
     uai = models.CharField(_("code UAI"), max_length=8, unique=True)
@@ -483,17 +488,6 @@ class School(ImportedRow):
 
     def __str__(self):
         return self.label
-
-    def save(self, *args, **kwargs):
-        if not self.display_name:
-            self.display_name = facility_display_name(self.name)
-            if kwargs.get("update_fields") is not None:
-                kwargs["update_fields"] = {*kwargs["update_fields"], "display_name"}
-        super().save(*args, **kwargs)
-
-    @property
-    def label(self):
-        return self.display_name or self.name
 
     @property
     def is_approximate(self):
