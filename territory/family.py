@@ -63,6 +63,11 @@ class Place:
     distance: D
 
     @property
+    def is_generically_named(self):
+        """ "École primaire", "Lycée polyvalent": the file's name says no more than its kind."""
+        return self.name.casefold() == self.kind_label.casefold()
+
+    @property
     def kind_label(self):
         return SchoolKind(self.kind).label if self.kind else ""
 
