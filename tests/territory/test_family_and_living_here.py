@@ -311,3 +311,18 @@ def point_commune(point):
         reference_point = point
 
     return At()
+
+
+def test_the_nearest_places_tag_shows_a_college_a_lycee_and_a_station_of_a_point():
+    from django.template import Context, Template
+
+    from territory.models import Commune as CommuneModel
+
+    apt = CommuneModel.objects.get(slug="apt")
+    template = Template("{% load territory %}{% nearest_places point %}")
+    with assert_max_queries(1):
+        html = template.render(Context({"point": apt.reference_point, "commune": None}))
+    assert "Écoles et gares à proximité" in html
+    assert "Collège" in html and "Lycée" in html
+    assert "Gare d’intérêt national la plus proche : Avignon TGV" in html
+    assert not Template("{% load territory %}{% nearest_places None %}").render(Context()).strip()
