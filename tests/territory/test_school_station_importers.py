@@ -137,7 +137,9 @@ def test_a_station_file_with_bad_lines_is_refused_whole():
 
 def test_the_stations_command_runs_from_the_reference_file(capsys):
     call_command("import_railway_stations", str(DATA / "vaucluse_railway_stations.csv"))
-    assert "Railway stations: 0 created, 0 updated, 18 unchanged" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "18/18" in out  # the progress display
+    assert "Railway stations: 0 created, 0 updated, 18 unchanged" in out
 
 
 # --- CPTS listing -----------------------------------------------------------------------------
