@@ -33,6 +33,21 @@ def home_section():
     }
 
 
+def living_section():
+    from collective.models import Testimonial
+
+    items = list(Testimonial.objects.shown().select_related("commune")[:HOME_NEWS_COUNT])
+    if not items:
+        return None
+    return {
+        "title": _("Ils se sont installés"),
+        "items": items,
+        "template": "collective/includes/testimonial_card.html",
+        "url": reverse("collective:landing"),
+        "link_label": _("Le collectif et tous ses témoignages"),
+    }
+
+
 def build_kind():
     from collective.demo import generate_demo_news
     from collective.models import News
@@ -65,6 +80,7 @@ def build_kind():
             ("communeindicator", ("view",)),
         ),
         home_section=home_section,
+        living_section=living_section,
         extra={
             "sitemap_pages": (
                 "collective:key_figures",
