@@ -19,6 +19,8 @@ class StaticPagesSitemap(Sitemap):
             "offers:map",
             "territory:commune_list",
             "territory:facility_list",
+            "territory:cpts_list",
+            "territory:living_here",
             "aids:landing",
             "aids:simulator",
             "interns:landing",
