@@ -52,7 +52,7 @@ def staff_tasks():
 
     return [
         StaffTask(
-            _("Aides non revérifiées à leur source depuis plus de 6 mois"),
+            _("Aides à revérifier (plus de 6 mois sans vérification)"),
             Aid.objects.stale().count(),
             f"{reverse('admin:aids_aid_changelist')}?verification=a_revoir",
         )

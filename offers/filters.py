@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Profession
 from offers.enums import OfferKind, OfferOrdering, Structure
 from offers.models import Offer
-from territory.filters import commune_filter, epci_filter
+from territory.filters import NearAmenityFilterSet, commune_filter, epci_filter
 from territory.models import CPTS
 from vsa_portal.widgets import FastSelect
 
@@ -28,7 +28,7 @@ class OfferSearchForm(forms.Form):
         return data
 
 
-class OfferFilter(django_filters.FilterSet):
+class OfferFilter(NearAmenityFilterSet):
     kind = django_filters.MultipleChoiceFilter(
         label=_("Type d’offre"), choices=OfferKind.choices, widget=forms.CheckboxSelectMultiple
     )

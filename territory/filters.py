@@ -52,6 +52,11 @@ class NearAmenityFilterSet(django_filters.FilterSet):
         help_text=_("De 1 à 50 km, à vol d’oiseau ; 10 km si vide."),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("proche_de", "rayon"):  # after the search's own filters
+            self.filters.move_to_end(name)
+
     def keep_radius(self, queryset, name, value):
         return queryset  # read by filter_near_amenity
 

@@ -71,7 +71,7 @@ def test_the_dashboard_counts_the_aids_to_recheck_and_links_to_them(catalogue, p
         last_checked=timezone.localdate() - timedelta(days=200)
     )
     body = project_lead.get(reverse("admin:index")).content.decode()
-    label = "Aides non revérifiées à leur source depuis plus de 6 mois"
+    label = "Aides à revérifier (plus de 6 mois sans vérification)"
     assert label in body
     row = body[body.index(label) : body.index("</tr>", body.index(label))]
     assert ">1<" in row.replace(" ", "")
