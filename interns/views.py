@@ -4,12 +4,13 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from accounts.models import Favorite
 from accounts.roles import project_lead_emails
-from interns.filters import InternshipSiteFilter
+from interns.filters import InternshipSiteFilter, housing_kind
 from interns.forms import SchoolVisitForm
 from interns.models import InternshipSite
 from outbox.services import queue_email
@@ -64,6 +65,7 @@ def site_list(request):
     filterset = InternshipSiteFilter(request.GET or None, queryset=site_queryset())
     page = paginate(request, filtered(filterset), PAGE_SIZE)
     querystring = querystring_without_page(request)
+    housing = housing_kind()
     return render(
         request,
         "interns/site_list.html",
@@ -71,6 +73,7 @@ def site_list(request):
             "filter": filterset,
             "page": page,
             "querystring": querystring,
+            "housing_list_url": reverse(housing.list_url) if housing else "",
             "map": build_map(
                 "carte-terrains",
                 _("Ces terrains de stage sur la carte"),
@@ -104,12 +107,8 @@ def site_detail(request, pk, slug):
     housing = nearby("logements", site.point, HOUSING_RADIUS_KM)
     housing_search = None
     if housing:
-        params = (
-            f"etablissement={site.facility_id}"
-            if site.facility_id and site.facility.point
-            else f"near={site.commune.slug}"
-        )
-        housing_search = f"{reverse(housing['kind'].list_url)}?{params}&km={HOUSING_RADIUS_KM}"
+        query = urlencode({"terrain": site.pk, "km": HOUSING_RADIUS_KM})
+        housing_search = f"{reverse(housing['kind'].list_url)}?{query}"
     return render(
         request,
         "interns/site_detail.html",
