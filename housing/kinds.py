@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from vsa_portal.kinds import Alert, Kind, MapLayer, PartnerPosting, PersonalData
+from vsa_portal.kinds import Alert, Kind, MapLayer, PartnerPosting, PersonalData, StaffTask
 
 
 def published_housing():
@@ -29,6 +29,27 @@ def partner_queryset(queryset):
     from django.db.models import Count
 
     return queryset.select_related("commune", "organisation").annotate(photo_count=Count("photos"))
+
+
+def staff_tasks():
+    """Private landlords whose housing waits for the project lead to confirm who they are."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from housing.models import Housing
+    from vsa_portal.publication import PublicationStatus
+
+    waiting = Housing.objects.awaiting_landlord_confirmation().exclude(
+        status__in=[PublicationStatus.ARCHIVED, PublicationStatus.REJECTED]
+    )
+    changelist = reverse("admin:housing_housing_changelist")
+    return [
+        StaffTask(
+            _("Propriétaires particuliers à confirmer avant leur première annonce"),
+            waiting.values("organisation").distinct().count(),
+            f"{changelist}?proprietaire=a_confirmer",
+        )
+    ]
 
 
 def search_document(housing):
@@ -119,4 +140,5 @@ def build_kind():
             ("housingcontact", ("view", "change")),
             ("landlordconfirmation", ("view", "add", "change", "delete")),
         ),
+        staff_tasks=staff_tasks,
     )

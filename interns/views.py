@@ -25,9 +25,31 @@ OFFERS_RADIUS_KM = 20
 NEARBY_ITEMS = 6
 VISITS_PER_CLIENT = Limit("school-visit-client", 3, 3600)
 VISITS_PER_EMAIL = Limit("school-visit-email", 3, 86400)
-# Pages other rubrics are building: linked by path, never imported.
-AIDS_PATH = "/s-installer/aides/"
 SUPPORT_PATH = "/accompagnement/demande/?origine=internes"
+AIDS_KIND = "aides"
+# The aids catalogue's own name for the audience, in its list's filter and its queryset verb.
+INTERN_AUDIENCE = "interne"
+
+
+def aids_for_interns(commune=None):
+    """The aids catalogue's open aids for interns, through its registration (never an import):
+    the items, and its list filtered for an intern (in the site's commune, when given)."""
+    kind = kinds.get(AIDS_KIND)
+    if kind is None or not kind.list_url:
+        return None
+    query = {"public": INTERN_AUDIENCE, **({"commune": commune.slug} if commune else {})}
+    published = kind.published()
+    items = []
+    if hasattr(published, "for_audience") and hasattr(published, "open"):
+        items = list(published.open().for_audience(INTERN_AUDIENCE))
+    return {
+        "kind": kind,
+        "items": items,
+        "url": f"{reverse(kind.list_url)}?{urlencode(query)}",
+        "commune_summary": kind.commune_summary(commune)
+        if commune and kind.commune_summary
+        else None,
+    }
 
 
 def sites_layer(querystring=""):
@@ -48,7 +70,7 @@ def landing(request):
         {
             "filter": filterset,
             "site_count": site_queryset().count(),
-            "aids_path": AIDS_PATH,
+            "aids": aids_for_interns(),
             "support_path": SUPPORT_PATH,
             "map": build_map(
                 "carte-terrains",
@@ -118,7 +140,7 @@ def site_detail(request, pk, slug):
             "housing": housing,
             "housing_search": housing_search,
             "offers": nearby("offres", site.point, OFFERS_RADIUS_KM),
-            "aids_path": AIDS_PATH,
+            "aids": aids_for_interns(site.commune),
             "support_path": SUPPORT_PATH,
             "is_favorite": Favorite.objects.holds(request.user, site),
         },
@@ -130,7 +152,7 @@ def practical(request):
     return render(
         request,
         "interns/practical.html",
-        {"aids_path": AIDS_PATH, "support_path": SUPPORT_PATH},
+        {"aids": aids_for_interns(), "support_path": SUPPORT_PATH},
     )
 
 

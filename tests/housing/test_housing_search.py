@@ -102,7 +102,8 @@ def test_cheapest_first(visitor):
         ({"arrivee": "pas-une-date"}, "Saisissez une date valide"),
         ({"km": "-4", "near": "avignon"}, "supérieure ou égale à 1"),
         ({"near": "commune-inconnue"}, "Sélectionnez un choix valide"),
-        ({"near": "avignon", "etablissement": "1"}, "pas les deux"),
+        ({"near": "avignon", "etablissement": "1"}, "un seul point de départ"),
+        ({"terrain": "pas-un-terrain"}, "Sélectionnez un choix valide"),
         ({"loyer_max": "beaucoup"}, "Saisissez un nombre"),
     ],
 )
