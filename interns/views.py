@@ -106,18 +106,6 @@ def site_list(request):
     )
 
 
-def nearby(key, point, km):
-    """Another rubric's items near the site, through the registry (never an import)."""
-    kind = kinds.get(key)
-    if kind is None or not kind.near_commune:
-        return None
-    return {
-        "kind": kind,
-        "km": km,
-        "items": list(kind.near_commune(point, km)[:NEARBY_ITEMS]),
-    }
-
-
 @require_GET
 def site_detail(request, pk, slug):
     site = get_object_or_404(
@@ -126,7 +114,7 @@ def site_detail(request, pk, slug):
     )
     if slug != site.url_slug:
         return redirect(site, permanent=True)
-    housing = nearby("logements", site.point, HOUSING_RADIUS_KM)
+    housing = kinds.nearby("logements", site.point, HOUSING_RADIUS_KM, NEARBY_ITEMS)
     housing_search = None
     if housing:
         query = urlencode({"terrain": site.pk, "km": HOUSING_RADIUS_KM})
@@ -139,7 +127,7 @@ def site_detail(request, pk, slug):
             "cpts_list": list(site.commune.cpts.all()),
             "housing": housing,
             "housing_search": housing_search,
-            "offers": nearby("offres", site.point, OFFERS_RADIUS_KM),
+            "offers": kinds.nearby("offres", site.point, OFFERS_RADIUS_KM, NEARBY_ITEMS),
             "aids": aids_for_interns(site.commune),
             "support_path": SUPPORT_PATH,
             "is_favorite": Favorite.objects.holds(request.user, site),

@@ -101,6 +101,7 @@ def test_a_sites_page_shows_housing_and_offers_nearby_with_distances(visitor):
     assert "km à vol d’oiseau" in html
     assert f"terrain={found.pk}&amp;km=10" in html
     assert found.commune.get_absolute_url() in html
+    assert "/exercer/etablissements/?commune=avignon" in html  # the facility's neighbours
 
 
 def test_an_unpublished_site_is_a_404(visitor):
