@@ -91,3 +91,12 @@ def test_landlords_and_partners_never_reach_the_dashboard(landlord_a, partner_a,
     for client in (landlord_a, partner_a, visitor):
         response = client.get(reverse("admin:index"))
         assert response.status_code == 302  # to the admin's login
+
+
+def test_the_landing_and_practical_pages_keep_their_budget(visitor, catalogue):
+    from interns.demo import generate_demo_sites
+
+    generate_demo_sites()
+    for url in (reverse("interns:landing"), reverse("interns:practical")):
+        with assert_max_queries(12):
+            assert visitor.get(url).status_code == 200
