@@ -71,6 +71,10 @@ def landing(request):
             "filter": filterset,
             "site_count": site_queryset().count(),
             "aids": aids_for_interns(),
+            "sites_with_housing_url": f"{list_url}?logements_km={HOUSING_RADIUS_KM}"
+            if housing_kind()
+            else "",
+            "housing_km": HOUSING_RADIUS_KM,
             "support_path": SUPPORT_PATH,
             "map": build_map(
                 "carte-terrains",

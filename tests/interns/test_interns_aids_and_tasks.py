@@ -100,3 +100,14 @@ def test_the_landing_and_practical_pages_keep_their_budget(visitor, catalogue):
     for url in (reverse("interns:landing"), reverse("interns:practical")):
         with assert_max_queries(12):
             assert visitor.get(url).status_code == 200
+
+
+def test_the_landing_links_the_sites_with_housing_nearby(visitor):
+    html = visitor.get(reverse("interns:landing")).content.decode()
+    assert "/internes/terrains-de-stage/?logements_km=10" in html
+
+
+def test_housing_cards_say_which_semester_they_fit(visitor):
+    HousingFactory(title="Studio d’hiver", fits_winter_semester=True)
+    html = visitor.get(reverse("housing:list")).content.decode()
+    assert "pour un semestre d’hiver" in html
