@@ -14,6 +14,7 @@ from interns.filters import InternshipSiteFilter, housing_kind
 from interns.forms import SchoolVisitForm
 from interns.models import InternshipSite
 from outbox.services import queue_email
+from support.enums import Project, Situation
 from territory.maps import build_map, facility_layers, kind_layer
 from vsa_portal import kinds
 from vsa_portal.ratelimit import Limit, client_address, hit_all
@@ -25,10 +26,19 @@ OFFERS_RADIUS_KM = 20
 NEARBY_ITEMS = 6
 VISITS_PER_CLIENT = Limit("school-visit-client", 3, 3600)
 VISITS_PER_EMAIL = Limit("school-visit-email", 3, 86400)
-SUPPORT_PATH = "/accompagnement/demande/?origine=internes"
 AIDS_KIND = "aides"
+SITES_KIND = "terrains-de-stage"
 # The aids catalogue's own name for the audience, in its list's filter and its queryset verb.
 INTERN_AUDIENCE = "interne"
+
+
+def support_path(site=None):
+    """The support request, filled in for an intern looking for an internship (and, from a
+    site's page, about that site: the dossier says which)."""
+    query = {"origine": "internes", "situation": Situation.INTERN, "projet": Project.INTERNSHIP}
+    if site is not None:
+        query.update(origine=SITES_KIND, objet=site.pk, commune=site.commune.slug)
+    return f"{reverse('support:request')}?{urlencode(query)}"
 
 
 def aids_for_interns(commune=None):
@@ -53,7 +63,7 @@ def aids_for_interns(commune=None):
 
 
 def sites_layer(querystring=""):
-    return kind_layer(kinds.get("terrains-de-stage"), querystring)
+    return kind_layer(kinds.get(SITES_KIND), querystring)
 
 
 def site_queryset():
@@ -75,7 +85,7 @@ def landing(request):
             if housing_kind()
             else "",
             "housing_km": HOUSING_RADIUS_KM,
-            "support_path": SUPPORT_PATH,
+            "support_path": support_path(),
             "map": build_map(
                 "carte-terrains",
                 _("Les terrains de stage sur la carte"),
@@ -133,7 +143,7 @@ def site_detail(request, pk, slug):
             "housing_search": housing_search,
             "offers": kinds.nearby("offres", site.point, OFFERS_RADIUS_KM, NEARBY_ITEMS),
             "aids": aids_for_interns(site.commune),
-            "support_path": SUPPORT_PATH,
+            "support_path": support_path(site),
             "is_favorite": Favorite.objects.holds(request.user, site),
         },
     )
@@ -144,7 +154,7 @@ def practical(request):
     return render(
         request,
         "interns/practical.html",
-        {"aids": aids_for_interns(), "support_path": SUPPORT_PATH},
+        {"aids": aids_for_interns(), "support_path": support_path()},
     )
 
 

@@ -1,6 +1,9 @@
 """The aids for interns from the aids catalogue (through the registry) on a site's page and the
 practical page; what the interns and housing rubrics add to the project lead's dashboard."""
 
+import html as html_module
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -111,3 +114,15 @@ def test_housing_cards_say_which_semester_they_fit(visitor):
     HousingFactory(title="Studio d’hiver", fits_winter_semester=True)
     html = visitor.get(reverse("housing:list")).content.decode()
     assert "pour un semestre d’hiver" in html
+
+
+def test_a_sites_support_button_opens_the_request_about_that_site(visitor):
+    found = site(name="Urgences du CH d’Avignon")
+    page = visitor.get(found.get_absolute_url()).content.decode()
+    (link,) = re.findall(r'href="(/accompagnement/demande/\?[^"]+)"', page)
+    link = html_module.unescape(link)
+    for param in ("origine=terrains-de-stage", f"objet={found.pk}", "situation=interne"):
+        assert param in link
+    form = visitor.get(link)
+    assert form.status_code == 200
+    assert "Urgences du CH d’Avignon" in form.content.decode()
