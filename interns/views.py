@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from accounts.models import Favorite
 from accounts.roles import project_lead_emails
 from interns.filters import InternshipSiteFilter, housing_kind
-from interns.forms import SchoolVisitForm
+from interns.forms import HousingRadiusForm, SchoolVisitForm
 from interns.models import InternshipSite
 from outbox.services import queue_email
 from support.enums import Project, Situation
@@ -128,10 +128,11 @@ def site_detail(request, pk, slug):
     )
     if slug != site.url_slug:
         return redirect(site, permanent=True)
-    housing = kinds.nearby("logements", site.point, HOUSING_RADIUS_KM, NEARBY_ITEMS)
+    housing_km = HousingRadiusForm(request.GET).radius(HOUSING_RADIUS_KM)
+    housing = kinds.nearby("logements", site.point, housing_km, NEARBY_ITEMS)
     housing_search = None
     if housing:
-        query = urlencode({"terrain": site.pk, "km": HOUSING_RADIUS_KM})
+        query = urlencode({"terrain": site.pk, "km": housing_km})
         housing_search = f"{reverse(housing['kind'].list_url)}?{query}"
     return render(
         request,

@@ -110,3 +110,22 @@ def test_the_housing_search_refuses_a_bad_site(visitor, query):
     assert response.context["filter"].errors
     response = visitor.get(reverse("housing:list"), {"terrain": draft.pk})
     assert "terrain" in response.context["filter"].errors
+
+
+def test_the_sites_page_shows_housing_within_the_radius_chosen_on_the_list(visitor):
+    found = site(name="Urgences à Avignon")
+    HousingFactory(title="Studio au centre", commune=commune(AVIGNON))
+    html = visitor.get(reverse("interns:site_list"), {"logements_km": 4}).content.decode()
+    assert f'href="{found.get_absolute_url()}?logements_km=4"' in html
+    response = visitor.get(found.get_absolute_url(), {"logements_km": 4})
+    assert "Logements à moins de 4 km" in response.content.decode()
+    assert "Studio au centre" in response.content.decode()
+    assert response.context["housing_search"].endswith(f"terrain={found.pk}&km=4")
+
+
+@pytest.mark.parametrize("value", ["0", "999", "x", "1e400", ""])
+def test_a_bad_radius_on_the_sites_page_falls_back_to_10_km(visitor, value):
+    found = site()
+    response = visitor.get(found.get_absolute_url(), {"logements_km": value})
+    assert response.status_code == 200
+    assert "Logements à moins de 10 km" in response.content.decode()
