@@ -7,6 +7,7 @@ from agenda.emails import notify_event_decision
 from agenda.models import Event, Registration
 from vsa_portal.images import reencode_image
 from vsa_portal.moderation import ModerationActionsMixin
+from vsa_portal.publication import PublicationStatus
 from vsa_portal.spreadsheets import csv_response, local_datetime
 
 CSV_COLUMNS = ["événement", "début", "nom", "e-mail", "profil", "statut", "inscrit le"]
@@ -58,7 +59,16 @@ class EventAdmin(ModerationActionsMixin, LeafletGeoAdmin):
     list_select_related = ["commune", "organisation"]
     autocomplete_fields = ["commune", "organisation"]
     date_hierarchy = "starts_at"
-    readonly_fields = ["views_count", "published_at", "created_by", "created_at", "updated_at"]
+    readonly_fields = [
+        "views_count",
+        "contacts_count",
+        "submitted_at",
+        "published_at",
+        "withdrawn_at",
+        "created_by",
+        "created_at",
+        "updated_at",
+    ]
     inlines = [RegistrationInline]
     actions = ["publish", "reject", "export_registrations"]
 
@@ -69,7 +79,7 @@ class EventAdmin(ModerationActionsMixin, LeafletGeoAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
-        if obj.status == "published" and obj.published_at is None:
+        if obj.status == PublicationStatus.PUBLISHED and obj.published_at is None:
             obj.publish()
         super().save_model(request, obj, form, change)
 

@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from accounts.roles import project_lead_emails
 from outbox.services import queue_email
+from vsa_portal.publication import PublicationStatus
 
 
 def notify_event_submitted(event, request):
@@ -26,7 +27,7 @@ def notify_event_decision(event):
     )
     if not recipients:
         return
-    published = event.status == "published"
+    published = event.status == PublicationStatus.PUBLISHED
     queue_email(
         to=recipients,
         subject=f"[{settings.PORTAL['SHORT_NAME']}] "

@@ -60,15 +60,6 @@ class Event(Publishable):
     )
     registration_url = models.URLField(_("lien d’inscription externe"), blank=True)
     capacity = models.PositiveIntegerField(_("nombre de places"), null=True, blank=True)
-    views_count = models.PositiveIntegerField(_("consultations"), default=0)
-    created_by = models.ForeignKey(
-        "accounts.User",
-        verbose_name=_("créé par"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
 
     SLUG_FALLBACK = "evenement"
 

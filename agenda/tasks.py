@@ -7,6 +7,7 @@ from django.utils import timezone
 from agenda.enums import RegistrationStatus
 from agenda.models import Registration
 from agenda.registrations import notify
+from vsa_portal.publication import PublicationStatus
 
 
 @shared_task
@@ -17,7 +18,7 @@ def send_reminders():
         status=RegistrationStatus.CONFIRMED,
         reminded_at__isnull=True,
         event__starts_at__date=tomorrow,
-        event__status="published",
+        event__status=PublicationStatus.PUBLISHED,
     )
     sent = 0
     for registration in due:

@@ -7,7 +7,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from vsa_portal.kinds import Kind
+from vsa_portal.kinds import Kind, StaffTask
 
 
 def published_aids():
@@ -47,6 +47,18 @@ def commune_summary(commune):
     }
 
 
+def staff_tasks():
+    from aids.models import Aid
+
+    return [
+        StaffTask(
+            _("Aides non revérifiées à leur source depuis plus de 6 mois"),
+            Aid.objects.stale().count(),
+            f"{reverse('admin:aids_aid_changelist')}?verification=a_revoir",
+        )
+    ]
+
+
 def search_document(aid):
     return {"title": aid.title, "text": aid.summary, "commune": ""}
 
@@ -80,4 +92,5 @@ def build_kind():
         ),
         reference=load_reference,
         commune_summary=commune_summary,
+        staff_tasks=staff_tasks,
     )

@@ -89,6 +89,8 @@ class HousingAdmin(ModerationActionsMixin, LeafletGeoAdmin):
         "views_count",
         "contacts_count",
         "published_at",
+        "submitted_at",
+        "withdrawn_at",
         "created_by",
         "created_at",
         "updated_at",
@@ -131,7 +133,14 @@ class HousingAdmin(ModerationActionsMixin, LeafletGeoAdmin):
         ),
         (
             _("Suivi"),
-            {"fields": ("views_count", "contacts_count", "created_by", "created_at", "updated_at")},
+            {
+                "fields": (
+                    ("submitted_at", "withdrawn_at"),
+                    ("views_count", "contacts_count"),
+                    "created_by",
+                    ("created_at", "updated_at"),
+                )
+            },
         ),
     )
 

@@ -6,10 +6,11 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from housing.enums import HousingAudience, HousingType, PlacePrecision
+from housing.enums import HousingAudience, HousingType
 from housing.models import Housing, LandlordConfirmation
 from organisations.enums import OrganisationKind
 from organisations.models import Organisation
+from territory.enums import PlacePrecision
 from territory.models import Commune
 from vsa_portal.publication import PublicationStatus
 

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from accounts.roles import project_lead_emails
 from outbox.services import queue_email
+from vsa_portal.publication import PublicationStatus
 
 
 def prefix():
@@ -59,7 +60,7 @@ def notify_housing_decision(housing):
         .filter(organisation=housing.organisation_id)
         .values_list("user__email", flat=True)
     ) or [housing.contact_email]
-    published = housing.status == "published"
+    published = housing.status == PublicationStatus.PUBLISHED
     verdict = "Votre logement est publié" if published else "Votre logement n’a pas été publié"
     queue_email(
         to=recipients,

@@ -22,11 +22,6 @@ class Semester(models.TextChoices):
     SUMMER = "ete", _("Semestre d’été (mai à octobre)")
 
 
-class PlacePrecision(models.TextChoices):
-    EXACT = "exact", _("Adresse exacte")
-    COMMUNE = "commune", _("Commune seulement")
-
-
 class HousingOrdering(models.TextChoices):
     CLOSEST = "proches", _("Les plus proches")
     CHEAPEST = "loyer", _("Loyer le plus bas")

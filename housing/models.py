@@ -8,10 +8,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.enums import ProfessionalStatus
-from housing.enums import HousingAudience, HousingType, PlacePrecision
+from housing.enums import HousingAudience, HousingType
 from organisations.enums import OrganisationKind
 from organisations.models import Organisation
-from territory.models import Commune, NearQuerySet
+from territory.models import Commune, NearQuerySet, PlacedOnCommune
 from vsa_portal.publication import Publishable, PublishableQuerySet
 
 MAX_PHOTOS = 8
@@ -33,7 +33,7 @@ class HousingQuerySet(PublishableQuerySet, NearQuerySet):
         return self.annotate(total_rent=F("rent") + F("charges"))
 
 
-class Housing(Publishable):
+class Housing(PlacedOnCommune, Publishable):
     title = models.CharField(_("titre"), max_length=160)
     description = models.TextField(_("description"))
     housing_type = models.CharField(
@@ -78,26 +78,6 @@ class Housing(Publishable):
     commune = models.ForeignKey(
         Commune, verbose_name=_("commune"), on_delete=models.PROTECT, related_name="housing"
     )
-    address = models.CharField(
-        _("adresse"),
-        max_length=255,
-        blank=True,
-        help_text=_("Affichée seulement si la précision est « adresse exacte »."),
-    )
-    point = models.PointField(
-        _("position publique"),
-        srid=4326,
-        blank=True,
-        help_text=_(
-            "Avec « commune seulement », la position est celle de la mairie de la commune."
-        ),
-    )
-    place_precision = models.CharField(
-        _("précision affichée"),
-        max_length=10,
-        choices=PlacePrecision.choices,
-        default=PlacePrecision.COMMUNE,
-    )
     contact_name = models.CharField(_("nom du contact"), max_length=150)
     contact_email = models.EmailField(_("e-mail du contact"))
     contact_phone = models.CharField(_("téléphone du contact"), max_length=30, blank=True)
@@ -108,16 +88,6 @@ class Housing(Publishable):
         null=True,
         blank=True,
         related_name="housing",
-    )
-    views_count = models.PositiveIntegerField(_("consultations"), default=0)
-    contacts_count = models.PositiveIntegerField(_("prises de contact"), default=0)
-    created_by = models.ForeignKey(
-        "accounts.User",
-        verbose_name=_("créé par"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
     )
 
     SLUG_FALLBACK = "logement"
@@ -156,13 +126,6 @@ class Housing(Publishable):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        # "Commune only" places the housing at the town hall: the map and the distances never
-        # point at a private landlord's door.
-        if self.place_precision == PlacePrecision.COMMUNE or self.point is None:
-            self.point = self.commune.reference_point
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("housing:detail", args=[self.pk, self.url_slug])

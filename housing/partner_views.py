@@ -26,8 +26,8 @@ PHOTO_EDITABLE = [
 def back_to_moderation(request, housing):
     """A published housing whose photos change is read again before it returns."""
     if housing.status == PublicationStatus.PUBLISHED:
-        housing.status = PublicationStatus.SUBMITTED
-        housing.save(update_fields=["status", "updated_at"])
+        housing.submit()
+        housing.save(update_fields=["status", "rejection_reason", "submitted_at", "updated_at"])
         notify_housing_submitted(housing, request)
         messages.info(
             request,

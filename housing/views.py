@@ -1,5 +1,3 @@
-from django.contrib import messages
-from django.db import transaction
 from django.db.models import F, Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,7 +13,8 @@ from organisations.access import partner_organisations
 from territory.maps import build_map, facility_layers, kind_layer
 from vsa_portal import kinds
 from vsa_portal.publication import PublicationStatus
-from vsa_portal.ratelimit import Limit, client_address, hit_all
+from vsa_portal.ratelimit import Limit
+from vsa_portal.relayed_contact import relay_contact
 from vsa_portal.search import filtered, paginate, querystring_without_page
 
 PAGE_SIZE = 20
@@ -107,28 +106,19 @@ def housing_detail(request, pk, slug):
 @require_POST
 def housing_contact(request, pk):
     housing = published_housing(pk)
-    form = HousingContactForm(request.POST)
-    if not form.is_valid():
+
+    def render_detail(form, status):
         context = detail_context(request, housing, form)
-        return render(request, "housing/housing_detail.html", context, status=400)
-    if not hit_all(
-        (CONTACTS_PER_CLIENT, client_address(request)),
-        (CONTACTS_PER_EMAIL, form.cleaned_data["email"]),
-    ):
-        form.add_error(
-            None, _("Trop de messages envoyés en peu de temps : réessayez dans une heure.")
-        )
-        context = detail_context(request, housing, form)
-        return render(request, "housing/housing_detail.html", context, status=429)
-    with transaction.atomic():
-        contact = form.save(housing)
-        Housing.objects.filter(pk=housing.pk).update(contacts_count=F("contacts_count") + 1)
-        notify_housing_contact(contact, request)
-    messages.success(
+        return render(request, "housing/housing_detail.html", context, status=status)
+
+    return relay_contact(
         request,
-        _("Votre message a été transmis. Vous allez recevoir une copie par e-mail."),
+        housing,
+        HousingContactForm(request.POST),
+        limits=(CONTACTS_PER_CLIENT, CONTACTS_PER_EMAIL),
+        render_detail=render_detail,
+        notify=notify_housing_contact,
     )
-    return redirect(housing.get_absolute_url() + "#contact")
 
 
 @require_GET

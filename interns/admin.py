@@ -4,6 +4,7 @@ from leaflet.admin import LeafletGeoAdmin
 
 from interns.models import Faculty, InternshipSite, SchoolVisitRequest
 from vsa_portal.moderation import ModerationActionsMixin
+from vsa_portal.publication import PublicationStatus
 
 
 @admin.register(Faculty)
@@ -47,7 +48,7 @@ class InternshipSiteAdmin(ModerationActionsMixin, LeafletGeoAdmin):
     )
 
     def save_model(self, request, obj, form, change):
-        if obj.status == "published" and obj.published_at is None:
+        if obj.status == PublicationStatus.PUBLISHED and obj.published_at is None:
             obj.publish()
         super().save_model(request, obj, form, change)
 

@@ -51,6 +51,8 @@ class OfferAdmin(ModerationActionsMixin, LeafletGeoAdmin):
         "views_count",
         "contacts_count",
         "published_at",
+        "submitted_at",
+        "withdrawn_at",
         "created_by",
         "created_at",
         "updated_at",
@@ -105,7 +107,14 @@ class OfferAdmin(ModerationActionsMixin, LeafletGeoAdmin):
         ),
         (
             _("Suivi"),
-            {"fields": ("views_count", "contacts_count", "created_by", "created_at", "updated_at")},
+            {
+                "fields": (
+                    ("submitted_at", "withdrawn_at"),
+                    ("views_count", "contacts_count"),
+                    "created_by",
+                    ("created_at", "updated_at"),
+                )
+            },
         ),
     )
 

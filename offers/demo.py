@@ -7,10 +7,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Profession
-from offers.enums import OfferKind, PlacePrecision, Structure
+from offers.enums import OfferKind, Structure
 from offers.models import Offer
 from organisations.enums import OrganisationKind
 from organisations.models import Organisation
+from territory.enums import PlacePrecision
 from territory.models import Commune, HealthFacility
 from vsa_portal.publication import PublicationStatus
 

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from accounts.roles import project_lead_emails
 from outbox.services import queue_email
+from vsa_portal.publication import PublicationStatus
 
 
 def notify_offer_contact(contact, request):
@@ -70,7 +71,7 @@ def notify_offer_decision(offer, request=None):
         subject=f"[{settings.PORTAL['SHORT_NAME']}] "
         + (
             "Votre offre est publiée"
-            if offer.status == "published"
+            if offer.status == PublicationStatus.PUBLISHED
             else "Votre offre n’a pas été publiée"
         )
         + f" : {offer.title}",

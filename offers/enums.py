@@ -23,11 +23,6 @@ class Structure(models.TextChoices):
     CLINIC = "clinique", _("Clinique")
 
 
-class PlacePrecision(models.TextChoices):
-    EXACT = "exact", _("Adresse exacte")
-    COMMUNE = "commune", _("Commune seulement")
-
-
 class OfferOrdering(models.TextChoices):
     NEWEST = "recentes", _("Les plus récentes")
     CLOSEST = "proches", _("Les plus proches")

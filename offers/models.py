@@ -5,9 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.enums import ProfessionalStatus
 from accounts.models import Profession
-from offers.enums import OfferKind, PlacePrecision, Structure
+from offers.enums import OfferKind, Structure
 from organisations.models import Organisation
-from territory.models import Commune, HealthFacility, NearQuerySet
+from territory.models import Commune, HealthFacility, NearQuerySet, PlacedOnCommune
 from vsa_portal.publication import Publishable, PublishableQuerySet
 
 
@@ -20,7 +20,7 @@ class OfferQuerySet(PublishableQuerySet, NearQuerySet):
         return self.filter(filled_on__isnull=False)
 
 
-class Offer(Publishable):
+class Offer(PlacedOnCommune, Publishable):
     kind = models.CharField(_("type d’offre"), max_length=30, choices=OfferKind.choices)
     profession = models.ForeignKey(
         Profession, verbose_name=_("profession"), on_delete=models.PROTECT, related_name="offers"
@@ -38,26 +38,6 @@ class Offer(Publishable):
     )
     commune = models.ForeignKey(
         Commune, verbose_name=_("commune"), on_delete=models.PROTECT, related_name="offers"
-    )
-    address = models.CharField(
-        _("adresse"),
-        max_length=255,
-        blank=True,
-        help_text=_("Affichée seulement si la précision est « adresse exacte »."),
-    )
-    point = models.PointField(
-        _("position publique"),
-        srid=4326,
-        blank=True,
-        help_text=_(
-            "Avec « commune seulement », la position est celle de la mairie de la commune."
-        ),
-    )
-    place_precision = models.CharField(
-        _("précision affichée"),
-        max_length=10,
-        choices=PlacePrecision.choices,
-        default=PlacePrecision.COMMUNE,
     )
     start_date = models.DateField(_("début"), null=True, blank=True)
     end_date = models.DateField(_("fin"), null=True, blank=True)
@@ -98,19 +78,9 @@ class Offer(Publishable):
             "annoncée aux patients) : la cheffe de projet relaie les prises de contact."
         ),
     )
-    views_count = models.PositiveIntegerField(_("consultations"), default=0)
-    contacts_count = models.PositiveIntegerField(_("prises de contact"), default=0)
     filled_on = models.DateField(_("pourvue le"), null=True, blank=True)
     published_snapshot = models.JSONField(
         _("dernière version publiée"), default=dict, blank=True, editable=False
-    )
-    created_by = models.ForeignKey(
-        "accounts.User",
-        verbose_name=_("créée par"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
     )
 
     SLUG_FALLBACK = "offre"
@@ -145,16 +115,11 @@ class Offer(Publishable):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
+    @property
+    def hides_exact_place(self):
         # An anonymous offer is never placed more precisely than its commune: an exact point
         # (on the map, in distances) would point at the practice it must not reveal.
-        if (
-            self.is_anonymous
-            or self.place_precision == PlacePrecision.COMMUNE
-            or self.point is None
-        ):
-            self.point = self.commune.reference_point
-        super().save(*args, **kwargs)
+        return self.is_anonymous or super().hides_exact_place
 
     # What the moderation compares with the last published version.
     SNAPSHOT_FIELDS = [

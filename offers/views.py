@@ -1,5 +1,3 @@
-from django.contrib import messages
-from django.db import transaction
 from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlencode
@@ -16,7 +14,8 @@ from territory.figures import territory_figures
 from territory.maps import build_map, cpts_layer, facility_layers, kind_layer, zoning_layer
 from territory.views import territory_list_links
 from vsa_portal import kinds
-from vsa_portal.ratelimit import Limit, client_address, hit_all
+from vsa_portal.ratelimit import Limit
+from vsa_portal.relayed_contact import relay_contact
 from vsa_portal.search import filtered, paginate, querystring_without_page
 
 PAGE_SIZE = 20
@@ -142,29 +141,20 @@ def offer_detail(request, pk, slug):
 @require_POST
 def offer_contact(request, pk):
     offer = published_offer(pk)
-    form = OfferContactForm(request.POST)
-    if offer.is_filled or not form.is_valid():
-        if offer.is_filled:
-            form.add_error(
-                None, _("Cette offre est pourvue : elle ne reçoit plus de candidatures.")
-            )
-        context = detail_context(request, offer, form)
-        return render(request, "offers/offer_detail.html", context, status=400)
-    if not hit_all(
-        (CONTACTS_PER_CLIENT, client_address(request)),
-        (CONTACTS_PER_EMAIL, form.cleaned_data["email"]),
-    ):
-        form.add_error(
-            None, _("Trop de messages envoyés en peu de temps : réessayez dans une heure.")
+
+    def render_detail(form, status):
+        return render(
+            request, "offers/offer_detail.html", detail_context(request, offer, form), status=status
         )
-        context = detail_context(request, offer, form)
-        return render(request, "offers/offer_detail.html", context, status=429)
-    with transaction.atomic():
-        contact = form.save(offer)
-        Offer.objects.filter(pk=offer.pk).update(contacts_count=F("contacts_count") + 1)
-        notify_offer_contact(contact, request)
-    messages.success(
+
+    return relay_contact(
         request,
-        _("Votre message a été transmis. Vous allez recevoir une copie par e-mail."),
+        offer,
+        OfferContactForm(request.POST),
+        limits=(CONTACTS_PER_CLIENT, CONTACTS_PER_EMAIL),
+        render_detail=render_detail,
+        notify=notify_offer_contact,
+        refusal=_("Cette offre est pourvue : elle ne reçoit plus de candidatures.")
+        if offer.is_filled
+        else "",
     )
-    return redirect(offer.get_absolute_url() + "#contact")

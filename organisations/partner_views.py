@@ -101,8 +101,11 @@ def save_content(request, form, kind):
     submit = "submit" in request.POST
     with transaction.atomic():
         item = form.save(commit=False)
-        item.status = PublicationStatus.SUBMITTED if submit else PublicationStatus.DRAFT
-        item.rejection_reason = ""
+        if submit:
+            item.submit()
+        else:
+            item.status = PublicationStatus.DRAFT
+            item.rejection_reason = ""
         if item.created_by_id is None:
             item.created_by = request.user
         item.save()
@@ -144,7 +147,7 @@ def content_form(request, kind_key, pk=None):
 def content_withdraw(request, kind_key, pk):
     kind = postable_kind(kind_key)
     item = get_for_partner(request, kind.model.objects.all(), pk=pk)
-    item.status = PublicationStatus.ARCHIVED
-    item.save(update_fields=["status", "updated_at"])
+    item.withdraw()
+    item.save(update_fields=["status", "withdrawn_at", "updated_at"])
     messages.success(request, kind.partner.withdrawn_message % {"title": item.title})
     return redirect("partners:home")

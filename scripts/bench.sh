@@ -19,7 +19,7 @@ export DJANGO_SETTINGS_MODULE=vsa_portal.settings.production
 export DATABASE_URL=postgis://vsa:vsa@127.0.0.1:5432/vsa_bench
 export SECRET_KEY=bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGH
 export ALLOWED_HOSTS=127.0.0.1,localhost SECURE_SSL_REDIRECT=0 BENCH_QUERY_COUNT=1
-export REDIS_URL=redis://127.0.0.1:6379/5 CELERY_BROKER_URL=redis://127.0.0.1:6379/6
+export REDIS_URL=${BENCH_REDIS_URL:-redis://127.0.0.1:6379/5} CELERY_BROKER_URL=${BENCH_BROKER_URL:-redis://127.0.0.1:6379/6}
 export CACHE_KEY_PREFIX=vsa-bench STATIC_ROOT=var/bench-static PORTAL_DEMO_CONTENT=1
 export MAP_TILE_URL=/static/map/blank-tile.png
 BENCH_PORT=${BENCH_PORT:-8100}

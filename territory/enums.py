@@ -27,6 +27,13 @@ class LocationPrecision(models.TextChoices):
     COMMUNE = "commune", _("Commune (position approximative)")
 
 
+class PlacePrecision(models.TextChoices):
+    """How precisely a posted item (an offer, a housing offer) is placed in public."""
+
+    EXACT = "exact", _("Adresse exacte")
+    COMMUNE = "commune", _("Commune seulement")
+
+
 class FRRCategory(models.TextChoices):
     BASE = "socle", _("FRR socle")
     PLUS = "plus", _("FRR+")

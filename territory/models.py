@@ -11,7 +11,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from territory.enums import FacilityKind, FRRCategory, LocationPrecision, Sector, Zone
+from territory.enums import (
+    FacilityKind,
+    FRRCategory,
+    LocationPrecision,
+    PlacePrecision,
+    Sector,
+    Zone,
+)
 from territory.names import facility_display_name
 
 KM_PER_DEGREE = 111.32  # length of a degree of longitude at the equator
@@ -65,6 +72,46 @@ class NearQuerySet(models.QuerySet):
 
     def in_bbox(self, bbox):
         return self.filter(**{f"{self.point_field}__bboverlaps": bbox})
+
+
+class PlacedOnCommune(models.Model):
+    """An address and a public point for posted content, with its precision. "Commune only"
+    places the item at its commune's town hall, so the map and the distances never point at a
+    door its poster keeps private. The model declares its own ``commune``."""
+
+    address = models.CharField(
+        _("adresse"),
+        max_length=255,
+        blank=True,
+        help_text=_("Affichée seulement si la précision est « adresse exacte »."),
+    )
+    point = models.PointField(
+        _("position publique"),
+        srid=4326,
+        blank=True,
+        help_text=_(
+            "Avec « commune seulement », la position est celle de la mairie de la commune."
+        ),
+    )
+    place_precision = models.CharField(
+        _("précision affichée"),
+        max_length=10,
+        choices=PlacePrecision.choices,
+        default=PlacePrecision.COMMUNE,
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def hides_exact_place(self):
+        """True when the item must never be placed more precisely than its commune."""
+        return self.place_precision == PlacePrecision.COMMUNE
+
+    def save(self, *args, **kwargs):
+        if self.hides_exact_place or self.point is None:
+            self.point = self.commune.reference_point
+        super().save(*args, **kwargs)
 
 
 class ImportedRow(models.Model):

@@ -46,7 +46,9 @@ class Publishable(models.Model):
         db_index=True,
     )
     rejection_reason = models.TextField(_("motif du refus"), blank=True)
+    submitted_at = models.DateTimeField(_("soumise le"), null=True, blank=True, editable=False)
     published_at = models.DateTimeField(_("publiée le"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("retirée le"), null=True, blank=True, editable=False)
     expires_on = models.DateField(
         _("date d’expiration"),
         null=True,
@@ -56,6 +58,16 @@ class Publishable(models.Model):
     is_demo = models.BooleanField(
         _("démo"), default=False, help_text=_("Contenu fictif de démonstration, signalé comme tel.")
     )
+    created_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("saisie par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    views_count = models.PositiveIntegerField(_("consultations"), default=0)
+    contacts_count = models.PositiveIntegerField(_("prises de contact"), default=0)
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 
@@ -68,6 +80,17 @@ class Publishable(models.Model):
     def url_slug(self):
         """The readable part of the item's URL, from its title (the pk makes it unique)."""
         return slugify(self.title)[:60].strip("-") or self.SLUG_FALLBACK
+
+    def submit(self):
+        """Send to the project lead's moderation (a new submission replaces an old refusal)."""
+        self.status = PublicationStatus.SUBMITTED
+        self.rejection_reason = ""
+        self.submitted_at = timezone.now()
+
+    def withdraw(self):
+        """Taken down by its organisation: kept, never shown again."""
+        self.status = PublicationStatus.ARCHIVED
+        self.withdrawn_at = timezone.now()
 
     def publish(self):
         self.status = PublicationStatus.PUBLISHED

@@ -41,6 +41,26 @@ def test_project_lead_logs_in_with_email_password_and_authenticator_code(
     assert visitor.get(reverse("admin:index")).status_code == 200
 
 
+def test_a_code_typed_as_it_changes_still_opens_the_admin(visitor, project_lead_user):
+    """One period of tolerance: the code shown a moment ago is still accepted."""
+    import time
+
+    from allauth.mfa import app_settings
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    from tests.conftest import TOTP_SECRET
+
+    visitor.post(
+        reverse("account_login"),
+        {"login": project_lead_user.email, "password": "mot-de-passe-de-test"},
+    )
+    previous = int(time.time()) // app_settings.TOTP_PERIOD - 1
+    visitor.post(
+        reverse("mfa_authenticate"), {"code": format_hotp_value(hotp_value(TOTP_SECRET, previous))}
+    )
+    assert visitor.get(reverse("admin:index")).status_code == 200
+
+
 def test_a_wrong_authenticator_code_keeps_the_admin_closed(visitor, project_lead_user):
     visitor.post(
         reverse("account_login"),

@@ -63,3 +63,19 @@ def test_stale_queryset():
     today = timezone.localdate()
     assert Aid(last_checked=today - timedelta(days=200)).is_stale()
     assert not Aid(last_checked=today - timedelta(days=30)).is_stale()
+
+
+def test_the_dashboard_counts_the_aids_to_recheck_and_links_to_them(catalogue, project_lead):
+    Aid.objects.update(last_checked=timezone.localdate())
+    Aid.objects.filter(slug="exoneration-pdsa").update(
+        last_checked=timezone.localdate() - timedelta(days=200)
+    )
+    body = project_lead.get(reverse("admin:index")).content.decode()
+    label = "Aides non revérifiées à leur source depuis plus de 6 mois"
+    assert label in body
+    row = body[body.index(label) : body.index("</tr>", body.index(label))]
+    assert ">1<" in row.replace(" ", "")
+    link = f"{reverse(CHANGELIST)}?verification=a_revoir"
+    assert f'href="{link}"' in body
+    stale = project_lead.get(link)
+    assert [aid.slug for aid in stale.context["cl"].result_list] == ["exoneration-pdsa"]

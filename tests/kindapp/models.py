@@ -17,9 +17,6 @@ class Notice(Publishable):
     organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.PROTECT, null=True, blank=True
     )
-    created_by = models.ForeignKey(
-        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
 
     objects = NoticeQuerySet.as_manager()
 

@@ -161,6 +161,8 @@ def test_partner_create_edit_withdraw(kind, item, partner_a, partner_b):
     mine = kind.model.objects.get(title="Posté par A")
     assert mine.status == PublicationStatus.SUBMITTED
     assert mine.organisation == partner_a.organisation
+    assert mine.created_by == partner_a.user
+    assert mine.submitted_at is not None and mine.withdrawn_at is None
 
     home = partner_a.get(reverse("partners:home")).content.decode()
     assert "Posté par A" in home
@@ -179,6 +181,7 @@ def test_partner_create_edit_withdraw(kind, item, partner_a, partner_b):
     partner_a.post(reverse("partners:withdraw", args=[kind.key, mine.pk]))
     mine.refresh_from_db()
     assert mine.status == PublicationStatus.ARCHIVED
+    assert mine.withdrawn_at is not None
 
 
 def test_personal_data_export(kind, item, professional, professional_user):

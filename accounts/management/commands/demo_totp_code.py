@@ -1,8 +1,7 @@
-from allauth.mfa.totp.internal.auth import (
-    format_hotp_value,
-    hotp_value,
-    yield_hotp_counters_from_time,
-)
+import time
+
+from allauth.mfa import app_settings
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core.management.base import BaseCommand, CommandError
 
 from accounts.demo import DEMO_TOTP_SECRET, demo_accounts_enabled
@@ -14,5 +13,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not demo_accounts_enabled():
             raise CommandError("Demo accounts are off: there is no demo project lead.")
-        counter = next(yield_hotp_counters_from_time())
+        counter = int(time.time()) // app_settings.TOTP_PERIOD
         self.stdout.write(format_hotp_value(hotp_value(DEMO_TOTP_SECRET, counter)))
