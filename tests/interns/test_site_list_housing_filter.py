@@ -129,3 +129,28 @@ def test_a_bad_radius_on_the_sites_page_falls_back_to_10_km(visitor, value):
     response = visitor.get(found.get_absolute_url(), {"logements_km": value})
     assert response.status_code == 200
     assert "Logements à moins de 10 km" in response.content.decode()
+
+
+def test_a_portal_without_housing_offers_no_such_filter_and_no_section(visitor, monkeypatch):
+    from vsa_portal import kinds
+
+    found = site()
+    monkeypatch.delitem(kinds._REGISTRY, "logements")
+    response = visitor.get(reverse("interns:site_list"), {"logements_km": 10})
+    assert response.status_code == 200
+    assert "logements_km" not in response.context["filter"].form.fields
+    assert results(response) == [found]  # the unknown parameter is ignored
+    page = visitor.get(found.get_absolute_url())
+    assert page.status_code == 200 and page.context["housing"] is None
+    assert kinds.nearby("logements", found.point, 10) is None
+
+
+def test_a_portal_without_internship_sites_offers_no_such_housing_filter(visitor, monkeypatch):
+    from vsa_portal import kinds
+
+    HousingFactory()
+    monkeypatch.delitem(kinds._REGISTRY, "terrains-de-stage")
+    response = visitor.get(reverse("housing:list"), {"terrain": "1"})
+    assert response.status_code == 200
+    assert "terrain" not in response.context["filter"].form.fields
+    assert response.context["page"].paginator.count == 1
