@@ -3,7 +3,7 @@ from django import forms
 from django.db.models import Func, IntegerField, Subquery, Value
 from django.utils.translation import gettext_lazy as _
 
-from interns.enums import SiteKind, Specialty
+from interns.enums import SiteKind, SiteOrdering, Specialty
 from interns.models import Faculty, InternshipSite
 from territory.filters import commune_filter
 from vsa_portal import kinds
@@ -43,6 +43,14 @@ class SiteSearchForm(forms.Form):
         if data.get("km") and not data.get("near"):
             self.add_error(
                 "near", _("Choisissez la commune à partir de laquelle mesurer la distance.")
+            )
+        ordering = data.get("tri")
+        if ordering == SiteOrdering.CLOSEST and not data.get("near"):
+            self.add_error("near", _("Pour trier par distance, choisissez une commune."))
+        if ordering == SiteOrdering.MOST_HOUSING and not data.get("logements_km"):
+            self.add_error(
+                "logements_km",
+                _("Pour trier par nombre de logements, indiquez le rayon de recherche."),
             )
         return data
 
@@ -92,6 +100,13 @@ class InternshipSiteFilter(django_filters.FilterSet):
         label=_("Avec internat sur place"), widget=forms.CheckboxInput, method="filter_internat"
     )
 
+    tri = django_filters.ChoiceFilter(
+        label=_("Trier par"),
+        choices=SiteOrdering.choices,
+        empty_label=_("Les plus proches, sinon par nom"),
+        method="filter_nothing",
+    )
+
     class Meta:
         model = InternshipSite
         fields = []
@@ -101,6 +116,9 @@ class InternshipSiteFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         if housing_kind() is None:  # a portal without housing offers no such filter
             self.filters.pop("logements_km")
+            self.filters["tri"].extra["choices"] = [
+                choice for choice in SiteOrdering.choices if choice[0] != SiteOrdering.MOST_HOUSING
+            ]
 
     def filter_nothing(self, queryset, name, value):
         return queryset
@@ -117,6 +135,10 @@ class InternshipSiteFilter(django_filters.FilterSet):
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
-        if self.form.cleaned_data.get("near"):
+        data = self.form.cleaned_data
+        ordering = data.get("tri") or (SiteOrdering.CLOSEST if data.get("near") else "")
+        if ordering == SiteOrdering.MOST_HOUSING:
+            return queryset.order_by("-housing_nearby", "name", "pk")
+        if ordering == SiteOrdering.CLOSEST:
             return queryset.order_by("distance", "pk")
         return queryset.order_by("name", "pk")

@@ -139,6 +139,7 @@ def test_a_portal_without_housing_offers_no_such_filter_and_no_section(visitor, 
     response = visitor.get(reverse("interns:site_list"), {"logements_km": 10})
     assert response.status_code == 200
     assert "logements_km" not in response.context["filter"].form.fields
+    assert "logements" not in dict(response.context["filter"].form.fields["tri"].choices)
     assert results(response) == [found]  # the unknown parameter is ignored
     page = visitor.get(found.get_absolute_url())
     assert page.status_code == 200 and page.context["housing"] is None
@@ -154,3 +155,29 @@ def test_a_portal_without_internship_sites_offers_no_such_housing_filter(visitor
     assert response.status_code == 200
     assert "terrain" not in response.context["filter"].form.fields
     assert response.context["page"].paginator.count == 1
+
+
+def test_sites_sorted_by_most_housing_nearby(visitor):
+    few = site(name="A — un logement", commune=commune(VAISON))
+    many = site(name="B — trois logements")
+    HousingFactory(commune=commune(VAISON))
+    HousingFactory.create_batch(3, commune=commune(AVIGNON))
+    query = {"logements_km": 10}
+    assert results(visitor.get(reverse("interns:site_list"), query)) == [few, many]
+    query["tri"] = "logements"
+    assert results(visitor.get(reverse("interns:site_list"), query)) == [many, few]
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ({"tri": "logements"}, "logements_km"),
+        ({"tri": "proches"}, "near"),
+        ({"tri": "n'importe quoi"}, "tri"),
+    ],
+)
+def test_an_ordering_that_cannot_apply_is_explained(visitor, query, field):
+    site()
+    response = visitor.get(reverse("interns:site_list"), query)
+    assert response.status_code == 200
+    assert field in response.context["filter"].errors
