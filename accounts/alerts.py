@@ -1,14 +1,12 @@
 """Saved searches: what is new since the last digest, and the signed unsubscribe link."""
 
-from datetime import timedelta
-
-from django.core import signing
 from django.http import QueryDict
 from django.urls import reverse
 
-UNSUBSCRIBE_SALT = "accounts.alerts.unsubscribe"
+from outbox.unsubscribe import UnsubscribeLink
+
 # An unsubscribe link works for half a year; after that, the alerts page does the same.
-UNSUBSCRIBE_MAX_AGE = timedelta(days=180)
+UNSUBSCRIBE = UnsubscribeLink(salt="accounts.alerts.unsubscribe")
 DIGEST_LIMIT = 20
 
 
@@ -27,22 +25,8 @@ def new_items(saved_search, since):
 
 
 def unsubscribe_token(saved_search):
-    return signing.dumps(saved_search.pk, salt=UNSUBSCRIBE_SALT)
+    return UNSUBSCRIBE.token(saved_search)
 
 
 def unsubscribe_url(saved_search):
     return reverse("accounts:unsubscribe", args=[unsubscribe_token(saved_search)])
-
-
-def saved_search_from_token(token):
-    """The saved search of a valid link, None for a forged one; an expired link raises
-    ``signing.SignatureExpired``."""
-    from accounts.models import SavedSearch
-
-    try:
-        pk = signing.loads(token, salt=UNSUBSCRIBE_SALT, max_age=UNSUBSCRIBE_MAX_AGE)
-    except signing.SignatureExpired:
-        raise
-    except signing.BadSignature:
-        return None
-    return SavedSearch.objects.filter(pk=pk).first()

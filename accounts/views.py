@@ -2,13 +2,12 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
-from django.core import signing
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.alerts import saved_search_from_token
+from accounts.alerts import UNSUBSCRIBE
 from accounts.forms import ProfileForm, SavedSearchForm
 from accounts.models import Favorite, SavedSearch
 from accounts.personal_data import delete_account, export_json
@@ -91,19 +90,19 @@ def delete_alert(request, pk):
 
 def unsubscribe(request, token):
     """From the link of a digest: no login needed, a confirmation button (GET changes nothing)."""
-    try:
-        saved_search = saved_search_from_token(token)
-    except signing.SignatureExpired:
-        return render(request, "accounts/unsubscribe.html", {"expired": True}, status=410)
-    if saved_search is None:
-        return render(request, "accounts/unsubscribe.html", {"invalid": True}, status=404)
-    if request.method == "POST":
+
+    def stop(saved_search):
         saved_search.is_active = False
         saved_search.save(update_fields=["is_active"])
-        return render(
-            request, "accounts/unsubscribe.html", {"done": True, "saved_search": saved_search}
-        )
-    return render(request, "accounts/unsubscribe.html", {"saved_search": saved_search})
+
+    return UNSUBSCRIBE.page(
+        request,
+        token,
+        queryset=SavedSearch.objects.all(),
+        stop=stop,
+        template="accounts/unsubscribe.html",
+        context_name="saved_search",
+    )
 
 
 @login_required

@@ -36,7 +36,15 @@ class LatestOffersFeed(Feed):
     def item_description(self, offer):
         # Atom declares the summary as HTML: the partner's text is escaped, so that markup in it
         # is shown as text by feed readers, never run.
-        return linebreaksbr(offer.description, autoescape=True)
+        text = (
+            f"{offer.dates_label}\n\n{offer.description}"
+            if offer.dates_label
+            else offer.description
+        )
+        return linebreaksbr(text, autoescape=True)
+
+    def item_categories(self, offer):
+        return [offer.get_kind_display(), offer.profession.name]
 
     def item_pubdate(self, offer):
         return offer.published_at

@@ -22,7 +22,10 @@ def job_posting(offer, url):
         "@context": "https://schema.org",
         "@type": "JobPosting",
         "title": offer.title,
-        "description": offer.description,
+        # the period first: schema.org has a start date for a job, not an end date
+        "description": f"{offer.dates_label}.\n\n{offer.description}"
+        if offer.dates_label
+        else offer.description,
         "url": url,
         # the offer's stable number on the portal, as the open data and the API give it
         "identifier": {

@@ -1,6 +1,8 @@
 from django.contrib.gis.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.enums import ProfessionalStatus
@@ -188,6 +190,20 @@ class Offer(PlacedOnCommune, Publishable):
     @property
     def is_filled(self):
         return self.filled_on is not None and self.filled_on <= timezone.localdate()
+
+    @property
+    def dates_label(self):
+        """ "Du 3 mars 2027 au 17 mars 2027", "À partir du 3 mars 2027"…, or "" without dates:
+        what a feed reader or a job board shows of the offer's period."""
+        start = date_format(self.start_date, "j F Y") if self.start_date else ""
+        end = date_format(self.end_date, "j F Y") if self.end_date else ""
+        if start and end:
+            return gettext("Du %(start)s au %(end)s") % {"start": start, "end": end}
+        if start:
+            return gettext("À partir du %(start)s") % {"start": start}
+        if end:
+            return gettext("Jusqu’au %(end)s") % {"end": end}
+        return ""
 
 
 class OfferContact(models.Model):

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from replacements.models import (
     Availability,
+    OfferMatch,
     ProfessionalCheck,
     ReplacementContact,
     ReplacementProfile,
@@ -77,3 +78,14 @@ class ReplacementContactAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(OfferMatch)
+class OfferMatchAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "profile", "offer_pk", "full", "sent_at", "is_demo"]
+    list_filter = ["full", "is_demo"]
+    list_select_related = ["profile__user"]
+    readonly_fields = ["profile", "offer_pk", "full", "is_demo", "created_at", "sent_at"]
+
+    def has_add_permission(self, request):
+        return False  # recorded each morning by replacements.tasks.send_match_digests

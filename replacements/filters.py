@@ -71,17 +71,17 @@ class ReplacementFilter(django_filters.FilterSet):
         end = data.get("au") or start + timedelta(days=27)
         return max(start, timezone.localdate()), max(end, start)
 
+    @property
+    def place(self):
+        """(commune, km, kind) searched, for the periods shown with each result."""
+        data = self.form.cleaned_data if self.is_bound and self.form.is_valid() else {}
+        return data.get("commune"), int(data.get("km") or 0), data.get("type") or ""
+
     def filter_queryset(self, queryset):
-        data = self.form.cleaned_data
         start, end = self.need
+        place, km, kind = self.place
         return (
-            queryset.available(
-                start,
-                end,
-                place=data.get("commune"),
-                km=int(data.get("km") or 0),
-                kind=data.get("type") or "",
-            )
+            queryset.available(start, end, place=place, km=km, kind=kind)
             .select_related("user", "profession")
             .order_by("-verified", "-confirmed_at", "pk")
         )

@@ -25,6 +25,7 @@ class ProfileForm(forms.ModelForm):
             "needs_housing",
             "name_display",
             "consent_to_list",
+            "digest_opt_in",
         ]
         widgets = {"licence_ends_on": DATE_WIDGET}
 

@@ -4,7 +4,7 @@ the bench read it there."""
 
 from django.utils.translation import gettext_lazy as _
 
-from vsa_portal.kinds import Kind, PersonalData
+from vsa_portal.kinds import Figure, Kind, PersonalData, StaffTask
 
 
 def build_kind():
@@ -37,44 +37,81 @@ def build_kind():
         ),
         search_document=None,
         item_summary=offer_summary,
+        figures=key_figures,
+        staff_tasks=staff_tasks,
         admin_permissions=(
             ("replacementprofile", ("view", "change")),
             ("availability", ("view",)),
             ("professionalcheck", ("view", "change")),
             ("replacementcontact", ("view",)),
+            ("offermatch", ("view",)),
         ),
     )
 
 
-# The offers' kinds of replacement (their values, read through the registry: no import).
-LOCUM_OFFER_KINDS = ("remplacement_ponctuel", "remplacement_regulier")
+# The search the offer's page links to looks this much further than the remplaçants' own area.
 MATCH_KM = 30
 
 
+def may_see_matches(user, offer):
+    """The poster's organisation and the project lead see who matches an offer."""
+    from organisations.access import partner_organisations
+
+    if not user.is_authenticated:
+        return False
+    if user.has_perm("replacements.view_replacementprofile"):
+        return True
+    return bool(offer.organisation_id) and (
+        partner_organisations(user).filter(pk=offer.organisation_id).exists()
+    )
+
+
 def offer_summary(item, request):
-    """On a replacement offer, for those who may search: how many listed remplaçants are free
-    at its dates within 30 km, with a link to them."""
+    """On a replacement offer: for its poster, the remplaçants whose own area and periods match
+    it, full and partial matches apart; for the others who may search, how many listed
+    remplaçants are free at its dates within 30 km, with a link to them."""
     from django.urls import reverse
-    from django.utils import timezone
     from django.utils.http import urlencode
     from django.utils.translation import gettext as _
     from django.utils.translation import ngettext
 
     from replacements.access import may_search
+    from replacements.matching import (
+        MATCHES_SHOWN,
+        is_replacement_offer,
+        matching_profiles,
+        need_of,
+    )
     from replacements.models import ReplacementProfile
-    from vsa_portal import kinds
 
-    offers = kinds.get("offres")
-    if offers is None or not isinstance(item, offers.model):
+    if request is None or not is_replacement_offer(item):
         return None
-    if getattr(item, "kind", "") not in LOCUM_OFFER_KINDS or not item.start_date:
+    need = need_of(item)
+    if need is None:
         return None
-    today = timezone.localdate()
-    start, end = max(item.start_date, today), item.end_date or item.start_date
-    if end < start or request is None or not may_search(request.user):
+    start, end = need
+    query = {"du": start, "au": end, "commune": item.commune.slug, "km": MATCH_KM}
+    search_url = f"{reverse('replacements:search')}?{urlencode(query)}"
+    if may_see_matches(request.user, item):
+        full, partial = matching_profiles(item, limit=MATCHES_SHOWN)
+        return {
+            "title": _("Les remplaçants qui correspondent à votre offre"),
+            "text": _(
+                "Les remplaçants inscrits sur le portail dont le secteur comprend %(commune)s "
+                "et qui sont disponibles à vos dates. Cette liste n’est visible que par votre "
+                "organisation et la cheffe de projet ; les remplaçants qui l’ont demandé "
+                "reçoivent votre offre dans leur e-mail du matin."
+            )
+            % {"commune": item.commune.name},
+            "template": "replacements/includes/offer_matches.html",
+            "full": full,
+            "partial": partial,
+            "url": search_url,
+            "link_label": _("Chercher aussi dans un rayon de %(km)d km") % {"km": MATCH_KM},
+        }
+    if not may_search(request.user):
         return None
     count = ReplacementProfile.objects.available(start, end, item.commune, MATCH_KM).count()
-    query = {"du": start, "au": end, "commune": item.commune.slug, "km": MATCH_KM}
     return {
         "title": _("Remplaçants disponibles"),
         "text": ngettext(
@@ -85,6 +122,61 @@ def offer_summary(item, request):
             count,
         )
         % {"count": count, "km": MATCH_KM},
-        "url": f"{reverse('replacements:search')}?{urlencode(query)}" if count else "",
+        "url": search_url if count else "",
         "link_label": _("Voir ces remplaçants"),
     }
+
+
+def key_figures():
+    """Matches and relayed messages, demo profiles and demo offers never counted."""
+    from django.db.models import Count
+
+    from replacements.models import OfferMatch, ReplacementContact
+
+    matches = OfferMatch.objects.real().aggregate(
+        pairs=Count("pk"), offers=Count("offer_pk", distinct=True)
+    )
+    return [
+        Figure(
+            _("Correspondances entre offres de remplacement et remplaçants"),
+            matches["pairs"],
+            _(
+                "Couples offre de remplacement publiée / remplaçant inscrit dont le secteur et "
+                "les dates se recoupent, au moins en partie, relevés chaque matin depuis "
+                "l’ouverture du portail."
+            ),
+        ),
+        Figure(
+            _("Offres de remplacement avec au moins un remplaçant disponible"),
+            matches["offers"],
+            _(
+                "Offres de remplacement publiées pour lesquelles au moins un remplaçant inscrit "
+                "était disponible dans le secteur, relevé le matin qui suit leur publication."
+            ),
+        ),
+        Figure(
+            _("Messages transmis aux remplaçants"),
+            ReplacementContact.objects.filter(profile__is_demo=False).count(),
+            _(
+                "Messages envoyés aux remplaçants par le formulaire du portail, à la date de "
+                "leur envoi, depuis son ouverture."
+            ),
+        ),
+    ]
+
+
+def staff_tasks():
+    """The listed remplaçants whose RPPS number the project lead has not checked yet."""
+    from django.urls import reverse
+
+    from replacements.models import ReplacementProfile
+
+    waiting = ReplacementProfile.objects.listed().filter(verified=False, is_demo=False)
+    url = reverse("admin:replacements_replacementprofile_changelist")
+    return [
+        StaffTask(
+            _("Profils de remplaçants à vérifier (numéro RPPS dans l’annuaire santé)"),
+            waiting.count(),
+            f"{url}?verified__exact=0&consent_to_list__exact=1&is_demo__exact=0",
+        )
+    ]

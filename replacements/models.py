@@ -7,7 +7,8 @@ from django.contrib.gis.measure import D
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, Func, OuterRef, Q, Value
+from django.db.models.functions import Greatest, Least
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +27,8 @@ from territory.models import Commune, reference_point
 
 # A listing its owner has not confirmed for this long is hidden until they confirm it.
 CONFIRMATION_VALID_FOR = timedelta(days=91)
+# The owner is reminded by e-mail this long before their listing is hidden.
+CONFIRMATION_REMINDER_BEFORE = timedelta(days=7)
 
 
 class ReplacementProfileQuerySet(models.QuerySet):
@@ -39,6 +42,18 @@ class ReplacementProfileQuerySet(models.QuerySet):
             | Q(status=ReplacementStatus.LICENSED_INTERN, licence_ends_on__gte=today),
             consent_to_list=True,
             confirmed_at__gte=now - CONFIRMATION_VALID_FOR,
+        )
+
+    def to_remind(self, now=None):
+        """Listings hidden within a week unless confirmed, whose owner has not been reminded
+        since their last confirmation."""
+        now = now or timezone.now()
+        hidden_at = now - CONFIRMATION_VALID_FOR
+        return self.listed().filter(
+            Q(confirmation_reminded_at__isnull=True)
+            | Q(confirmation_reminded_at__lt=F("confirmed_at")),
+            confirmed_at__lt=hidden_at + CONFIRMATION_REMINDER_BEFORE,
+            is_demo=False,
         )
 
     def available(self, start, end, place=None, km=0, kind=""):
@@ -114,7 +129,20 @@ class ReplacementProfile(models.Model):
         _("accepte d’être présenté·e aux médecins qui cherchent un remplaçant"), default=False
     )
     consent_given_at = models.DateTimeField(_("consentement donné le"), null=True, blank=True)
+    digest_opt_in = models.BooleanField(
+        _(
+            "recevoir chaque matin les offres de remplacement qui correspondent à mes disponibilités"
+        ),
+        default=False,
+        help_text=_(
+            "Un e-mail par jour au plus, seulement s’il y a une nouvelle offre à vos dates et "
+            "dans votre secteur ; un lien dans chaque e-mail suffit pour l’arrêter."
+        ),
+    )
     confirmed_at = models.DateTimeField(_("annonce confirmée le"), default=timezone.now)
+    confirmation_reminded_at = models.DateTimeField(
+        _("rappel de confirmation envoyé le"), null=True, blank=True
+    )
     contacts_count = models.PositiveIntegerField(_("prises de contact"), default=0)
     is_demo = models.BooleanField(_("démo"), default=False)
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
@@ -167,6 +195,11 @@ class ReplacementProfile(models.Model):
         return self.confirmed_at < timezone.now() - CONFIRMATION_VALID_FOR
 
     @property
+    def hidden_on(self):
+        """The day the listing is hidden unless its owner confirms it."""
+        return timezone.localdate(self.confirmed_at + CONFIRMATION_VALID_FOR)
+
+    @property
     def licence_ended(self):
         return (
             self.status == ReplacementStatus.LICENSED_INTERN
@@ -183,13 +216,35 @@ class ReplacementProfile(models.Model):
         self.save(update_fields=["consent_to_list", "updated_at"])
 
 
+class HasAWeekdayBetween(Func):
+    """True if a day between two dates (included) falls on one of the weekdays (Monday = 0)."""
+
+    output_field = models.BooleanField()
+    template = (
+        "EXISTS (SELECT 1 FROM generate_series((%(first)s)::date, (%(last)s)::date, "
+        "interval '1 day') AS shared(day) "
+        "WHERE EXTRACT(ISODOW FROM shared.day)::smallint - 1 = ANY(%(weekdays)s))"
+    )
+
+    def as_sql(self, compiler, connection, **extra_context):
+        compiled = [compiler.compile(expression) for expression in self.source_expressions]
+        parts = dict(zip(("first", "last", "weekdays"), (sql for sql, _ in compiled), strict=True))
+        return self.template % parts, [param for _, params in compiled for param in params]
+
+
 class AvailabilityQuerySet(models.QuerySet):
     def current(self, today=None):
         """Periods that have not ended: past ones disappear by themselves."""
         return self.filter(ends_on__gte=today or timezone.localdate())
 
     def overlapping(self, start, end):
-        return self.filter(starts_on__lte=end, ends_on__gte=start)
+        """Periods sharing at least one of their days with [start, end]: the dates overlap and,
+        for a weekly pattern, one of the shared days is among its weekdays."""
+        shared_first = Greatest(F("starts_on"), Value(start, output_field=models.DateField()))
+        shared_last = Least(F("ends_on"), Value(end, output_field=models.DateField()))
+        return self.filter(starts_on__lte=end, ends_on__gte=start).filter(
+            Q(weekdays=[]) | Q(HasAWeekdayBetween(shared_first, shared_last, F("weekdays")))
+        )
 
     def reaching(self, place, km=0):
         """Periods whose area reaches ``place`` (a commune): a radius around a commune that
@@ -340,3 +395,51 @@ class ProfessionalCheck(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+class OfferMatchQuerySet(models.QuerySet):
+    def real(self):
+        """What the key figures count: never a demo profile or a demo offer."""
+        return self.filter(is_demo=False)
+
+    def to_send(self, since):
+        """Matches not yet e-mailed, recorded since ``since``, for remplaçants who opted in and
+        are still listed."""
+        return self.filter(
+            sent_at__isnull=True,
+            created_at__gte=since,
+            profile__digest_opt_in=True,
+            profile__in=ReplacementProfile.objects.listed(),
+        )
+
+
+class OfferMatch(models.Model):
+    """A published replacement offer whose dates and place a listed remplaçant's availability
+    covers, at least in part: recorded once, e-mailed in the daily digest if they opted in, and
+    counted in the key figures. The offer is another rubric's content: it is referred to by its
+    number, read through the registry of kinds."""
+
+    profile = models.ForeignKey(
+        ReplacementProfile,
+        verbose_name=_("remplaçant"),
+        on_delete=models.CASCADE,
+        related_name="offer_matches",
+    )
+    offer_pk = models.PositiveBigIntegerField(_("numéro de l’offre"))
+    full = models.BooleanField(_("couvre toute la période"), default=False)
+    is_demo = models.BooleanField(_("démo"), default=False)
+    created_at = models.DateTimeField(_("relevée le"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("envoyée le"), null=True, blank=True)
+
+    objects = OfferMatchQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("correspondance avec une offre")
+        verbose_name_plural = _("correspondances avec des offres")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "offer_pk"], name="offer_match_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.profile} ↔ {self.offer_pk}"

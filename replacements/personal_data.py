@@ -1,5 +1,5 @@
-"""The remplaçants' part of the personal-data self-service: the profile, its availability and
-the messages sent to or by the person."""
+"""The remplaçants' part of the personal-data self-service: the profile, its availability, the
+offers matched with it, and the messages sent to or by the person."""
 
 from datetime import timedelta
 
@@ -50,6 +50,15 @@ def export(user):
                     .prefetch_related("communes")
                     .order_by("starts_on", "pk")
                 ],
+                "offres_proposees": [
+                    {
+                        "offre": match.offer_pk,
+                        "toute_la_periode": match.full,
+                        "relevee_le": match.created_at,
+                        "envoyee_le": match.sent_at,
+                    }
+                    for match in profile.offer_matches.order_by("created_at", "pk")
+                ],
             }
         )
     check = ProfessionalCheck.objects.filter(user=user).first()
@@ -76,7 +85,8 @@ def export(user):
 
 def delete(user):
     ReplacementContact.objects.filter(sender=user).update(sender=None, message=ANONYMISED)
-    ReplacementProfile.objects.filter(user=user).delete()  # its availability and messages too
+    # its availability, matches and messages too
+    ReplacementProfile.objects.filter(user=user).delete()
     ProfessionalCheck.objects.filter(user=user).delete()
 
 

@@ -17,5 +17,10 @@ urlpatterns = [
     ),
     path("mon-profil/confirmer/", views.confirm, name="confirm"),
     path("mon-profil/retirer/", views.withdraw, name="withdraw"),
+    path(
+        "offres-par-e-mail/desabonnement/<str:token>/",
+        views.digest_unsubscribe,
+        name="digest_unsubscribe",
+    ),
     path("verification/", views.professional_check, name="professional_check"),
 ]

@@ -1,48 +1,29 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.db.models import F, Prefetch
+from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from replacements.access import has_verified_email, searcher_required
-from replacements.coverage import coverage
+from replacements.digest import UNSUBSCRIBE
 from replacements.emails import notify_contact
 from replacements.filters import ReplacementFilter
 from replacements.forms import AvailabilityForm, ContactForm, ProfessionalCheckForm, ProfileForm
+from replacements.matching import current_periods, with_coverage
 from replacements.models import (
     Availability,
     ProfessionalCheck,
     ReplacementContact,
     ReplacementProfile,
 )
-from territory.models import Commune
 from vsa_portal.ratelimit import Limit, client_address, hit_all
 from vsa_portal.search import filtered, paginate, querystring_without_page
 
 PAGE_SIZE = 20
-HEAVY_COMMUNE_FIELDS = ("boundary", "imported_values", "centroid", "town_hall_point")
 CONTACTS_PER_CLIENT = Limit("replacement-contact-client", 5, 600)
 CONTACTS_PER_SENDER = Limit("replacement-contact-sender", 10, 3600)
-
-
-def current_periods():
-    return Prefetch(
-        "availabilities",
-        queryset=Availability.objects.current()
-        .select_related("centre")
-        .defer(*(f"centre__{name}" for name in HEAVY_COMMUNE_FIELDS))
-        .prefetch_related(Prefetch("communes", queryset=Commune.objects.only("name", "slug")))
-        .order_by("starts_on", "pk"),
-        to_attr="current_periods",
-    )
-
-
-def with_coverage(profiles, start, end):
-    for profile in profiles:
-        profile.coverage = coverage(start, end, [a.period for a in profile.current_periods])
-    return profiles
 
 
 @require_GET
@@ -51,7 +32,12 @@ def search(request):
     filterset = ReplacementFilter(request.GET or None, queryset=ReplacementProfile.objects.all())
     if filterset.is_bound:
         filterset.form.is_valid()
-    page = paginate(request, filtered(filterset).prefetch_related(current_periods()), PAGE_SIZE)
+    place, km, kind = filterset.place
+    page = paginate(
+        request,
+        filtered(filterset).prefetch_related(current_periods(place, km, kind)),
+        PAGE_SIZE,
+    )
     start, end = filterset.need
     with_coverage(page.object_list, start, end)
     return render(
@@ -227,4 +213,18 @@ def professional_check(request):
         "replacements/professional_check.html",
         {"form": form, "has_verified_email": has_verified_email(request.user)},
         status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def digest_unsubscribe(request, token):
+    """From the link of a digest: no login needed, a confirmation button (GET changes nothing)."""
+    return UNSUBSCRIBE.page(
+        request,
+        token,
+        queryset=ReplacementProfile.objects.all(),
+        stop=lambda profile: ReplacementProfile.objects.filter(pk=profile.pk).update(
+            digest_opt_in=False
+        ),
+        template="replacements/unsubscribe.html",
     )

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class TerritoryConfig(AppConfig):
     name = "territory"
     verbose_name = _("Territoire")
+
+    def ready(self):
+        from territory.layer_cache import connect
+
+        connect()

@@ -1,10 +1,17 @@
+import hashlib
+import json
+
+from django.core.cache import cache
 from django.db.models import Prefetch
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.cache import get_conditional_response
+from django.utils.http import quote_etag
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from territory import layer_cache
 from territory.filters import CommuneFilter, FacilityFilter
 from territory.geo import BboxError, parse_bbox, parse_zoom
 from territory.layers import REGISTRY
@@ -22,17 +29,23 @@ PAGE_SIZE = 50
 def layer(request, name):
     if name not in REGISTRY:
         raise Http404(_("Cette couche n’existe pas."))
-    try:
-        bbox = parse_bbox(request.GET.get("bbox"))
-        zoom = parse_zoom(request.GET.get("zoom"))
-        collection = REGISTRY[name].build(request, bbox, zoom)
-    except BboxError as error:
-        return JsonResponse({"error": str(error)}, status=400)
-    response = JsonResponse(
-        collection, json_dumps_params={"ensure_ascii": False, "separators": (",", ":")}
-    )
-    response["Content-Type"] = "application/geo+json"
-    response["Cache-Control"] = "public, max-age=300"
+    key = layer_cache.cache_key(name, request)
+    body = cache.get(key)
+    if body is None:
+        try:
+            bbox = parse_bbox(request.GET.get("bbox"))
+            zoom = parse_zoom(request.GET.get("zoom"))
+            collection = REGISTRY[name].build(request, bbox, zoom)
+        except BboxError as error:
+            return JsonResponse({"error": str(error)}, status=400)
+        body = json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode()
+        cache.set(key, body, layer_cache.LAYER_CACHE_SECONDS)
+    etag = quote_etag(hashlib.sha256(body).hexdigest()[:32])
+    response = get_conditional_response(request, etag=etag)
+    if response is None:
+        response = HttpResponse(body, content_type="application/geo+json")
+    response["ETag"] = etag
+    response["Cache-Control"] = f"public, max-age={layer_cache.LAYER_CACHE_SECONDS}"
     return response
 
 

@@ -145,7 +145,9 @@ class Kind:
     export_fields: tuple | None = None
     # (item, request) -> {"title", "text", "url", "link_label"} or None: a short section this
     # kind adds to an item of another kind on its detail page (how many remplaçants are free at
-    # a replacement offer's dates…); the page includes "includes/kind_summaries.html"
+    # a replacement offer's dates…); the page includes "includes/kind_summaries.html". The dict
+    # may also name a "template", rendered under the text with ``summary`` (the dict itself) in
+    # its context, for more than a sentence (the remplaçants matching an offer, for its poster)
     item_summary: Callable | None = None
     # () -> list of Figure (or (label, value, definition) tuples): the kind's public key
     # figures on /collectif/chiffres/, demo rows never counted

@@ -78,11 +78,18 @@
     });
   }
 
+  // The box asked for is the view widened to a grid of one map tile at this zoom, so that
+  // panning within it asks the same URL again, which the server and the browser have cached.
   function bboxOf(map) {
     var bounds = map.getBounds();
-    return [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()]
-      .map(function (value) { return Math.max(-180, Math.min(180, value)).toFixed(5); })
-      .join(",");
+    var step = 360 / Math.pow(2, map.getZoom());
+    var west = Math.floor(bounds.getWest() / step) * step;
+    var south = Math.floor(bounds.getSouth() / step) * step;
+    var east = Math.ceil(bounds.getEast() / step) * step;
+    var north = Math.ceil(bounds.getNorth() / step) * step;
+    return [
+      Math.max(-180, west), Math.max(-90, south), Math.min(180, east), Math.min(90, north)
+    ].map(function (value) { return value.toFixed(5); }).join(",");
   }
 
   function initMap(container) {

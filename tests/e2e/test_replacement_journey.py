@@ -76,3 +76,48 @@ def test_a_remplacant_publishes_two_weeks_and_a_gp_finds_and_writes_to_them(page
 
     assert ReplacementContact.objects.get().sender == gp
     assert OutgoingEmail.objects.filter(to=[remplacant.email]).exists()
+
+
+def test_a_matching_offer_reaches_the_remplacant_and_its_poster_sees_them(page, territory):
+    """Issue 19, matching: the morning digest carries a new replacement offer to the remplaçant
+    who opted in, whose signed link stops it without logging in; the offer's poster sees the
+    remplaçant among the full matches on the offer's page."""
+    from organisations.models import Membership
+    from replacements.tasks import send_match_digests
+    from tests.factories import OfferFactory, OrganisationFactory, commune
+    from tests.replacements.conftest import AvailabilityFactory, ProfileFactory
+
+    remplacant = verified("lea.roux@exemple.test", first_name="Léa", last_name="Roux")
+    profile = ProfileFactory(user=remplacant, name_display="complet", digest_opt_in=True)
+    period = AvailabilityFactory(profile=profile)
+    organisation = OrganisationFactory(name="Maison de santé du Comtat")
+    poster = verified("accueil@msp-comtat.test")
+    Membership.objects.create(user=poster, organisation=organisation, confirmed_at=timezone.now())
+    offer = OfferFactory(
+        kind="remplacement_ponctuel",
+        title="Remplacement de printemps à Carpentras",
+        start_date=period.starts_on,
+        end_date=period.ends_on,
+        commune=commune("84031"),
+        organisation=organisation,
+    )
+
+    assert send_match_digests() == 1
+    digest = OutgoingEmail.objects.get(to=[remplacant.email])
+    assert "Remplacement de printemps à Carpentras" in digest.body
+    unsubscribe = re.search(r"http://[^/]+(/\S+/desabonnement/\S+)", digest.body).group(1)
+    page.goto(unsubscribe)
+    assert_accessible(page)
+    page.get_by_role("button", name="Me désabonner").click()
+    assert page.get_by_text("vous ne recevrez plus les offres de remplacement").is_visible()
+    profile.refresh_from_db()
+    assert not profile.digest_opt_in and profile.consent_to_list
+
+    page.goto(f"/compte/login/?next={offer.get_absolute_url()}")
+    sign_in(page, poster.email)
+    page.wait_for_url(re.compile(re.escape(offer.get_absolute_url())))
+    page.get_by_role("heading", name="Les remplaçants qui correspondent à votre offre").wait_for()
+    assert_accessible(page)
+    assert page.get_by_role("heading", name="Disponible sur toute la période (1)").is_visible()
+    page.get_by_role("link", name="Léa Roux").click()
+    page.get_by_role("heading", name="Écrire à ce remplaçant").wait_for()

@@ -7,7 +7,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from replacements.demo import generate_demo_profiles
-from replacements.models import Availability, ReplacementContact, ReplacementProfile
+from replacements.models import Availability, OfferMatch, ReplacementContact, ReplacementProfile
 from tests.replacements.conftest import AvailabilityFactory
 
 pytestmark = pytest.mark.usefixtures("territory")
@@ -34,14 +34,17 @@ def test_personal_data_exports_and_deletes_the_profile_and_its_availability(terr
     period = AvailabilityFactory(weekdays=[1])
     user = period.profile.user
     ReplacementContact.objects.create(profile=period.profile, message="Bonjour")
+    OfferMatch.objects.create(profile=period.profile, offer_pk=42, full=True)
     data = json.loads(client_for(user).get(reverse("accounts:download_my_data")).content)
     section = data["remplacements"]
     assert section[0]["profil"]["rpps"] == period.profile.rpps
     assert section[0]["disponibilites"][0]["jours"] == ["mardi"]
+    assert section[0]["offres_proposees"][0]["offre"] == 42
     from replacements.personal_data import delete
 
     delete(user)
     assert not ReplacementProfile.objects.exists() and not Availability.objects.exists()
+    assert not OfferMatch.objects.exists()
 
 
 def test_the_project_lead_marks_a_profile_verified(project_lead):
@@ -60,3 +63,20 @@ def test_the_project_lead_marks_a_profile_verified(project_lead):
 def test_a_professional_has_no_admin_access(professional):
     response = professional.get(reverse("admin:replacements_replacementprofile_changelist"))
     assert response.status_code == 302
+
+
+def test_the_project_lead_s_dashboard_lists_the_profiles_to_verify(project_lead):
+    AvailabilityFactory()
+    AvailabilityFactory(profile__verified=True)
+    AvailabilityFactory(profile__is_demo=True)
+    body = project_lead.get(reverse("admin:index")).content.decode().replace("&amp;", "&")
+    label = "Profils de remplaçants à vérifier (numéro RPPS dans l’annuaire santé)"
+    assert label in body
+    url = (
+        reverse("admin:replacements_replacementprofile_changelist")
+        + "?verified__exact=0&consent_to_list__exact=1&is_demo__exact=0"
+    )
+    assert f'href="{url}"' in body
+    changelist = project_lead.get(url)
+    assert changelist.status_code == 200
+    assert len(changelist.context["cl"].result_list) == 1

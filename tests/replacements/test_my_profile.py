@@ -120,3 +120,35 @@ def test_a_stale_listing_is_hidden_until_its_owner_confirms_it(territory):
     assert "masquée jusqu’à ce que vous la confirmiez" in client.get(MY_PROFILE).content.decode()
     client.post(reverse("replacements:confirm"))
     assert profile in ReplacementProfile.objects.listed()
+
+
+def test_the_owner_is_reminded_a_week_before_the_listing_is_hidden(territory):
+    from outbox.models import OutgoingEmail
+    from replacements.tasks import remind_unconfirmed_listings
+
+    due = ProfileFactory(confirmed_at=timezone.now() - timedelta(days=86))
+    ProfileFactory(confirmed_at=timezone.now() - timedelta(days=30))  # not yet
+    ProfileFactory(confirmed_at=timezone.now() - timedelta(days=100))  # already hidden
+    ProfileFactory(confirmed_at=timezone.now() - timedelta(days=86), consent_to_list=False)
+    ProfileFactory(confirmed_at=timezone.now() - timedelta(days=86), is_demo=True)
+    assert remind_unconfirmed_listings() == 1
+    email = OutgoingEmail.objects.get(subject__contains="Confirmez votre annonce")
+    assert email.to == [due.user.email]
+    assert due.hidden_on.strftime("%Y") in email.body and MY_PROFILE in email.body
+    assert remind_unconfirmed_listings() == 0  # once
+
+    # Confirmed after the reminder, then due again three months later: reminded again.
+    client_for(due.user).post(reverse("replacements:confirm"))
+    assert remind_unconfirmed_listings() == 0
+    ReplacementProfile.objects.filter(pk=due.pk).update(
+        confirmation_reminded_at=timezone.now() - timedelta(days=95),
+        confirmed_at=timezone.now() - timedelta(days=88),
+    )
+    assert remind_unconfirmed_listings() == 1
+
+
+def test_the_reminders_run_each_morning():
+    from vsa_portal import celery_app
+
+    entry = celery_app.conf.beat_schedule["replacement-confirmation-reminders"]
+    assert entry["task"] == "replacements.tasks.remind_unconfirmed_listings"

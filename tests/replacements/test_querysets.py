@@ -50,6 +50,18 @@ def test_overlapping_dates():
     )
 
 
+def test_a_weekly_pattern_overlaps_only_on_its_weekdays():
+    period = AvailabilityFactory(weekdays=[1, 3])  # Tuesdays and Thursdays
+    tuesday = period.starts_on + timedelta(days=(1 - period.starts_on.weekday()) % 7)
+    wednesday = tuesday + timedelta(days=1)
+    assert period in Availability.objects.overlapping(tuesday, tuesday)
+    assert period not in Availability.objects.overlapping(wednesday, wednesday)
+    assert period in Availability.objects.overlapping(wednesday, wednesday + timedelta(days=1))
+    # Inside a subquery too (the search's Exists), where the table gets another alias.
+    assert period.profile in ReplacementProfile.objects.available(tuesday, tuesday)
+    assert period.profile not in ReplacementProfile.objects.available(wednesday, wednesday)
+
+
 def test_a_radius_around_a_commune_reaches_nearby_communes_only():
     period = AvailabilityFactory(radius_km=15)  # around Carpentras
     assert period in Availability.objects.reaching(commune("84031"))  # Carpentras itself

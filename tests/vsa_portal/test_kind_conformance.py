@@ -255,3 +255,48 @@ def test_the_test_kind_is_in_the_shared_parts(visitor, demo_territory):
     assert notice.get_absolute_url() in visitor.get("/sitemap.xml").content.decode()
     commune_page = visitor.get(notice.commune.get_absolute_url()).content.decode()
     assert "Annonces de test à moins de" in commune_page
+
+
+def test_an_item_summary_says_its_text_and_may_bring_its_own_template(rf, demo_territory):
+    """``item_summary``: a title, a text, a link, and optionally a ``template`` that the page
+    renders with the summary (the remplaçants matching a replacement offer, for its poster)."""
+    import dataclasses
+
+    from django.template.loader import render_to_string
+
+    kind = kinds.get(test_kind.KEY)
+    kind.demo()
+    notice = kind.published().order_by("pk").first()
+
+    def summary(item, request):
+        if not isinstance(item, kind.model):
+            return None
+        return {
+            "title": "Résumé de test",
+            "text": "Ce que le type de test dit de l’annonce.",
+            "url": "/ailleurs/",
+            "link_label": "Voir ailleurs",
+            "template": "kindapp/summary.html",
+            "item_pk": item.pk,
+            "detail": "Un détail rendu par le gabarit du type.",
+        }
+
+    kinds.register(dataclasses.replace(kind, key="resumes-de-test", item_summary=summary))
+    try:
+        html = render_to_string(
+            "includes/kind_summaries.html", {"item": notice}, request=rf.get("/")
+        )
+    finally:
+        kinds.unregister("resumes-de-test")
+    assert "Résumé de test" in html and '<a href="/ailleurs/">Voir ailleurs</a>' in html
+    assert f'data-summary-of="{notice.pk}"' in html
+    assert "Un détail rendu par le gabarit du type." in html
+
+
+@pytest.mark.parametrize("key", [kind.key for kind in kinds.with_figures()])
+def test_key_figures_say_what_they_count(key, demo_territory):
+    figures = [kinds.Figure(*figure) for figure in kinds.get(key).figures()]
+    assert figures
+    for figure in figures:
+        assert str(figure.label) and len(str(figure.definition)) > 20
+        assert figure.value is None or (isinstance(figure.value, int) and figure.value >= 0)
