@@ -17,7 +17,8 @@ RUN uv sync --frozen --no-dev --no-install-project
 COPY . .
 RUN SECRET_KEY=build-only python manage.py collectstatic --no-input
 
-RUN useradd --system --home /app vsa && mkdir -p /app/media && chown vsa /app/media
+RUN useradd --system --home /app vsa && mkdir -p /app/media /app/private \
+    && chown vsa /app/media /app/private
 USER vsa
 EXPOSE 8000
 CMD ["gunicorn", "vsa_portal.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

@@ -3,7 +3,7 @@
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from vsa_portal.kinds import Alert, Kind, MapLayer, PartnerPosting, PersonalData
+from vsa_portal.kinds import Alert, Figure, Kind, MapLayer, PartnerPosting, PersonalData
 
 
 def upcoming_events():
@@ -32,6 +32,38 @@ def search_document(event):
         "text": event.description,
         "commune": event.commune.name if event.commune_id else "",
     }
+
+
+def key_figures():
+    """Events held and their attendance, real events only (demo rows never count)."""
+    from django.utils import timezone
+
+    from agenda.enums import RegistrationStatus
+    from agenda.models import Event
+
+    held = Event.objects.filter(
+        is_demo=False, published_at__isnull=False, ends_at__lt=timezone.now()
+    ).aggregate(
+        events=Count("pk", distinct=True),
+        registered=Count(
+            "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)
+        ),
+    )
+    return [
+        Figure(
+            _("Événements tenus"),
+            held["events"],
+            _("Événements publiés sur le portail et terminés, depuis l’ouverture du portail."),
+        ),
+        Figure(
+            _("Inscriptions aux événements tenus"),
+            held["registered"],
+            _(
+                "Inscriptions confirmées par le portail aux événements terminés (la présence "
+                "le jour même n’est pas relevée), depuis l’ouverture du portail."
+            ),
+        ),
+    ]
 
 
 def build_kind():
@@ -99,6 +131,7 @@ def build_kind():
         ),
         search_document=search_document,
         export_fields=EXPORT_FIELDS,
+        figures=key_figures,
         admin_permissions=(
             ("event", ("view", "add", "change", "delete")),
             ("registration", ("view", "change")),

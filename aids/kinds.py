@@ -65,6 +65,7 @@ def search_document(aid):
 
 def build_kind():
     from aids.models import Aid
+    from aids.open_data import EXPORT_FIELDS, list_filterset
 
     return Kind(
         key="aides",
@@ -92,5 +93,8 @@ def build_kind():
         ),
         reference=load_reference,
         commune_summary=commune_summary,
+        export_fields=EXPORT_FIELDS,
         staff_tasks=staff_tasks,
+        # the list's filters, for its exports (the aids have no alert FilterSet)
+        extra={"list_filterset": list_filterset},
     )

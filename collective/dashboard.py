@@ -9,7 +9,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from collective.models import ContactMessage
+from collective.models import ContactMessage, ObservatoryImport
 from organisations.models import Invitation, Membership
 from outbox.models import OutgoingEmail
 from support.models import Dossier
@@ -131,10 +131,40 @@ def month_figures(today=None):
         now=Count("pk", filter=Q(outcome_on__gte=this_month)),
         before=Count("pk", filter=Q(outcome_on__gte=last_month, outcome_on__lt=this_month)),
     )
-    return [
+    lines = [
         (_("Demandes d’accompagnement reçues"), received["now"], received["before"]),
         (_("Installations accompagnées"), installed["now"], installed["before"]),
     ]
+    for kind in kinds.postable():
+        published = kind.model.objects.filter(is_demo=False).aggregate(
+            now=Count("pk", filter=Q(published_at__date__gte=this_month)),
+            before=Count(
+                "pk",
+                filter=Q(published_at__date__gte=last_month, published_at__date__lt=this_month),
+            ),
+        )
+        label = _("%(label)s publiés") if kind.gender == "m" else _("%(label)s publiées")
+        lines.append(
+            (
+                label % {"label": kind.label_plural.capitalize()},
+                published["now"],
+                published["before"],
+            )
+        )
+    return lines
+
+
+LAST_IMPORTS = 5
+
+
+def last_imports(user):
+    """The observatory's last imports of official files, most recent first."""
+    if not _can_view(user, ObservatoryImport):
+        return None
+    return {
+        "imports": list(ObservatoryImport.objects.all()[:LAST_IMPORTS]),
+        "url": _changelist(ObservatoryImport),
+    }
 
 
 def dashboard(user):
@@ -148,4 +178,5 @@ def dashboard(user):
         "sections": [section for section in sections if section.tasks],
         "month_figures": month_figures() if _can_view(user, Dossier) else [],
         "dossier_counts": Dossier.objects.counts_by_status() if _can_view(user, Dossier) else [],
+        "last_imports": last_imports(user),
     }

@@ -5,7 +5,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from collective.enums import Indicator
 from collective.models import ContactMessage
+from vsa_portal.forms import validate_single_line
 
 
 def refuse_control_characters(value):
@@ -68,3 +70,33 @@ class ContactForm(forms.ModelForm):
         if commit:
             message.save()
         return message
+
+
+class ObservatoryImportForm(forms.Form):
+    """The project lead's upload of a newer official file into the observatory."""
+
+    MAX_BYTES = 20 * 1024 * 1024
+
+    file = forms.FileField(
+        label=_("Fichier CSV"),
+        help_text=_(
+            "Une ligne par commune (colonne du code INSEE : commune_insee, codgeo ou depcom ; "
+            "colonne de la valeur : valeur), ou le fichier détaillé de la BPE (typequ, nb_equip)."
+        ),
+    )
+    indicator = forms.ChoiceField(label=_("Indicateur"), choices=Indicator.choices)
+    vintage = forms.CharField(
+        label=_("Millésime"),
+        max_length=40,
+        validators=[validate_single_line],
+        help_text=_("Par exemple « BPE 2024 » ou « APL 2023 »."),
+    )
+    dry_run = forms.BooleanField(
+        label=_("Essai à blanc : lire et vérifier le fichier sans rien enregistrer"), required=False
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError(_("Le fichier dépasse 20 Mo."))
+        return upload

@@ -33,6 +33,21 @@ def home_section():
     }
 
 
+def living_section():
+    from collective.models import Testimonial
+
+    items = list(Testimonial.objects.shown().select_related("commune")[:HOME_NEWS_COUNT])
+    if not items:
+        return None
+    return {
+        "title": _("Ils se sont installés"),
+        "items": items,
+        "template": "collective/includes/testimonial_card.html",
+        "url": reverse("collective:landing"),
+        "link_label": _("Le collectif et tous ses témoignages"),
+    }
+
+
 def build_kind():
     from collective.demo import generate_demo_news
     from collective.models import News
@@ -61,7 +76,16 @@ def build_kind():
             ("news", ("view", "add", "change", "delete")),
             ("teammember", ("view", "add", "change", "delete")),
             ("testimonial", ("view", "add", "change", "delete")),
+            ("observatoryimport", ("view", "add")),
+            ("communeindicator", ("view",)),
         ),
         home_section=home_section,
-        extra={"sitemap_pages": ("collective:key_figures", "collective:observatory")},
+        living_section=living_section,
+        extra={
+            "sitemap_pages": (
+                "collective:key_figures",
+                "collective:yearly_report",
+                "collective:observatory",
+            )
+        },
     )

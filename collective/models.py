@@ -3,7 +3,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from collective.enums import ContactSubject
+from collective.enums import ContactSubject, Indicator
 from support.enums import PracticeMode
 from vsa_portal.publication import Publishable, PublishableQuerySet
 
@@ -181,3 +181,72 @@ class Testimonial(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.commune}, {self.year})"
+
+
+class CommuneIndicatorQuerySet(models.QuerySet):
+    def latest_vintage(self, indicator):
+        """{INSEE code: (value, vintage)} of the most recently imported vintage, or {}."""
+        last = (
+            ObservatoryImport.objects.filter(indicator=indicator)
+            .order_by("-imported_at", "-pk")
+            .values_list("vintage", flat=True)
+            .first()
+        )
+        if last is None:
+            return {}
+        rows = self.filter(indicator=indicator, vintage=last).values_list(
+            "commune__insee_code", "value"
+        )
+        return {code: (value, last) for code, value in rows}
+
+
+class CommuneIndicator(models.Model):
+    """One official figure of a commune for one vintage (BPE, APL, RPPS), imported by the
+    project lead; the observatory shows the most recent vintage imported."""
+
+    commune = models.ForeignKey(
+        "territory.Commune",
+        verbose_name=_("commune"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    indicator = models.CharField(_("indicateur"), max_length=30, choices=Indicator.choices)
+    vintage = models.CharField(_("millésime"), max_length=40)
+    value = models.DecimalField(_("valeur"), max_digits=10, decimal_places=2)
+
+    objects = CommuneIndicatorQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("indicateur d’une commune")
+        verbose_name_plural = _("indicateurs des communes")
+        ordering = ["indicator", "vintage", "commune"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["commune", "indicator", "vintage"], name="commune_indicator_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_indicator_display()} {self.vintage} — {self.commune_id}"
+
+
+class ObservatoryImport(models.Model):
+    """The record of one import of an official file into the observatory (the dashboard's
+    "last imports")."""
+
+    indicator = models.CharField(_("indicateur"), max_length=30, choices=Indicator.choices)
+    vintage = models.CharField(_("millésime"), max_length=40)
+    source = models.CharField(_("fichier ou source"), max_length=255)
+    created = models.PositiveIntegerField(_("créés"), default=0)
+    updated = models.PositiveIntegerField(_("modifiés"), default=0)
+    unchanged = models.PositiveIntegerField(_("inchangés"), default=0)
+    skipped = models.PositiveIntegerField(_("lignes ignorées"), default=0)
+    imported_at = models.DateTimeField(_("importé le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("import de l’observatoire")
+        verbose_name_plural = _("imports de l’observatoire")
+        ordering = ["-imported_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_indicator_display()} {self.vintage}"

@@ -7,6 +7,7 @@ app_name = "collective"
 urlpatterns = [
     path("", views.landing, name="landing"),
     path("chiffres/", views.key_figures, name="key_figures"),
+    path("chiffres/rapport/", views.yearly_report, name="yearly_report"),
     path("observatoire/", views.observatory, name="observatory"),
     path("actualites/", views.news_list, name="news_list"),
     path("actualites/flux.atom", views.news_feed, name="news_feed"),

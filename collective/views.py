@@ -5,10 +5,11 @@ from django.contrib import messages
 from django.contrib.syndication.views import Feed
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -27,6 +28,32 @@ NEWS_PAGE_SIZE = 10
 LANDING_NEWS_COUNT = 3
 
 
+def organization_jsonld(request, partners):
+    """The portal as a schema.org Organization, its public partners as members (demo ones
+    left out: they are not facts)."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": settings.PORTAL["NAME"],
+        "alternateName": settings.PORTAL["SHORT_NAME"],
+        "url": request.build_absolute_uri("/"),
+        "parentOrganization": {"@type": "Organization", "name": settings.PORTAL["PUBLISHER"]},
+        "areaServed": settings.PORTAL["TERRITORY"],
+        "member": [
+            {
+                "@type": "Organization",
+                "name": partner.name,
+                **({"url": partner.website} if partner.website else {}),
+            }
+            for partner in partners
+            if not partner.is_demo
+        ],
+    }
+    if settings.PORTAL["CONTACT_EMAIL"]:
+        data["email"] = settings.PORTAL["CONTACT_EMAIL"]
+    return data
+
+
 @require_GET
 def landing(request):
     partners = (
@@ -34,10 +61,12 @@ def landing(request):
         .exclude(kind=OrganisationKind.LANDLORD)
         .order_by("-is_founding_member", "name", "pk")
     )
+    partners = list(partners)
     return render(
         request,
         "collective/landing.html",
         {
+            "organization": organization_jsonld(request, partners),
             "partners": partners,
             "team": TeamMember.objects.select_related("organisation"),
             "testimonials": Testimonial.objects.shown().select_related("commune")[:6],
@@ -104,10 +133,31 @@ def key_figures(request):
     result = figures.key_figures()
     if request.GET.get("format") == "csv":
         return csv_response("chiffres-cles.csv", figures.csv_lines(result))
+    chart = figures.bar_chart([(str(year), installed) for year, _s, installed in result.years])
     return render(
         request,
         "collective/key_figures.html",
-        {"key_figures": result, "small_count": figures.SMALL_COUNT},
+        {"key_figures": result, "small_count": figures.SMALL_COUNT, "chart": chart},
+    )
+
+
+@require_GET
+def yearly_report(request):
+    """The funders' report of one year (?annee=), printable; a year the service did not exist
+    in is a 404."""
+    from collective import figures
+
+    years = figures.report_years()
+    year = request.GET.get("annee", "")
+    if not year:
+        year = years[0]
+    elif not year.isdigit() or int(year) not in years:
+        raise Http404(_("Le rapport de cette année n’existe pas."))
+    report = figures.yearly_report(int(year))
+    return render(
+        request,
+        "collective/yearly_report.html",
+        {"report": report, "small_count": figures.SMALL_COUNT, "today": timezone.localdate()},
     )
 
 
@@ -137,8 +187,13 @@ def observatory(request):
             "epcis": obs.epci_rows(rows),
             "map": obs.choropleth(rows),
             "department": obs.department_figures(rows),
-            "vintage": obs.vintage(),
+            "vintage": obs.vintage(rows),
+            "cpts": obs.cpts_rows(rows),
+            "has_apl": any(row.apl is not None for row in rows),
+            "has_ages": any(row.gp_60_plus is not None for row in rows),
+            "kinds_on_map": [kind for kind, _count in rows[0].items] if rows else [],
             "sort": sort,
+            "export_querystring": f"tri={sort}",
             "sorts": [
                 ("commune", _("commune")),
                 ("medecins", _("nombre de médecins")),

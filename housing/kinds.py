@@ -100,6 +100,7 @@ def build_kind():
     from housing.filters import HousingFilter
     from housing.forms import PartnerHousingForm
     from housing.models import Housing
+    from housing.open_data import EXPORT_FIELDS
     from housing.partner_views import housing_photo_delete, housing_photos
 
     return Kind(
@@ -168,6 +169,7 @@ def build_kind():
             purge=personal_data.purge,
         ),
         search_document=search_document,
+        export_fields=EXPORT_FIELDS,
         extra={
             "nearby_query": "near={slug}&km={km}&tri=proches",
             "sitemap_pages": ("housing:map",),

@@ -39,15 +39,26 @@ class Group:
     def list_accepts_query(self):
         return bool(self.filterset_class and "q" in self.filterset_class.base_filters)
 
-    def list_link(self, query):
+    def list_link(self, query, commune_slug=None):
+        """The group's list, filtered by what the query says when the list can: its text
+        (a list with ``q``), the commune it names (a list with a ``commune`` filter) and the
+        choices of its ``kind`` filter it names ("collaboration Carpentras")."""
+        from urllib.parse import urlencode
+
         if not self.list_url:
             return ""
         url = reverse(self.list_url)
+        filters = self.filterset_class.base_filters if self.filterset_class else {}
+        params = []
         if self.list_accepts_query:
-            from urllib.parse import urlencode
-
-            return f"{url}?{urlencode({'q': query})}"
-        return url
+            params.append(("q", query))
+        else:
+            if commune_slug and "commune" in filters:
+                params.append(("commune", commune_slug))
+            words = set(plain(query).split())
+            choices = getattr(filters.get("kind"), "extra", {}).get("choices") or ()
+            params += [("kind", value) for value, _label in choices if plain(value) in words]
+        return f"{url}?{urlencode(params)}" if params else url
 
 
 def searchable_kinds():

@@ -5,14 +5,15 @@ group, and the best documents of each group (a window function)."""
 
 from dataclasses import dataclass, field
 
+from django.contrib.postgres.lookups import Unaccent
 from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
     TrigramSimilarity,
     TrigramWordSimilarity,
 )
-from django.db.models import Count, F, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, F, Q, Value, Window
+from django.db.models.functions import Lower, Replace, RowNumber
 
 from search.index import groups, plain
 from search.models import SEARCH_CONFIG, SearchDocument
@@ -93,9 +94,42 @@ class GroupResults:
 
     @property
     def list_link(self):
-        return self.group.list_link(self.query)
+        return self.group.list_link(self.query, self.commune_slug)
 
     query: str = ""
+    commune_slug: str | None = None
+
+
+def named_commune(query):
+    """The slug of the commune the query names ("collaboration Carpentras", "l isle sur la
+    sorgue"), the longest name first, or None: one query."""
+    from django.db.models.functions import Length
+
+    from territory.models import Commune
+
+    words = plain(query).replace("-", " ").replace("'", " ").replace("’", " ").split()[:MAX_WORDS]
+    spans = {
+        " ".join(words[start:end])
+        for start in range(len(words))
+        for end in range(start + 1, len(words) + 1)
+    }
+    if not spans:
+        return None
+    return (
+        Commune.objects.annotate(
+            spoken=Replace(
+                Replace(
+                    Replace(Lower(Unaccent("name")), Value("-"), Value(" ")), Value("'"), Value(" ")
+                ),
+                Value("’"),
+                Value(" "),
+            )
+        )
+        .filter(spoken__in=spans)
+        .order_by(Length("name").desc(), "pk")
+        .values_list("slug", flat=True)
+        .first()
+    )
 
 
 def grouped(query, per_group=PER_GROUP):
@@ -119,9 +153,14 @@ def grouped(query, per_group=PER_GROUP):
     for document in best.order_by("group", "-score", "pk"):
         by_group.setdefault(document.group, []).append(document)
     order = {group.key: position for position, group in enumerate(groups())}
+    commune_slug = named_commune(query)
     results = [
         GroupResults(
-            group=group, count=counts[group.key], documents=by_group.get(group.key, []), query=query
+            group=group,
+            count=counts[group.key],
+            documents=by_group.get(group.key, []),
+            query=query,
+            commune_slug=commune_slug,
         )
         for group in groups()
         if counts.get(group.key)

@@ -17,7 +17,7 @@ def results(request):
     if text and group:
         context["page"] = paginate(request, query.in_group(text, group.key), PAGE_SIZE)
         context["querystring"] = querystring_without_page(request)
-        context["list_link"] = group.list_link(text)
+        context["list_link"] = group.list_link(text, query.named_commune(text))
     elif text:
         context["results"] = query.grouped(text)
     return render(request, "search/results.html", context)

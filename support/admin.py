@@ -7,31 +7,53 @@ import hashlib
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.postgres.expressions import ArraySubquery
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from support import emails
-from support.enums import DossierStatus, ReferralStatus
-from support.forms import PipelineFilterForm
+from support.documents import check_upload
+from support.enums import DossierStatus, Project, ReferralStatus
+from support.filters import DossierFilter, view_query
+from support.forms import SavedViewForm
 from support.models import (
+    Document,
     Dossier,
     InstallationStep,
+    Label,
     Message,
     Need,
     Note,
     Referral,
+    SavedView,
     StaffRead,
+    StepDone,
     SupportRequest,
 )
+from support.views import download
 
 PIPELINE_PAGE_SIZE = 50
+PATH_PROJECTS = {Project.SETTLE, Project.TAKE_OVER, Project.COLLABORATE}
+
+# Where each dossier of the board stands on the installation path (one subquery per row, run
+# only for the page's rows).
+steps_done_count = (
+    StepDone.objects.filter(dossier=OuterRef("pk"))
+    .order_by()
+    .values("dossier")
+    .annotate(count=Count("pk"))
+    .values("count")
+)
 
 
 class NeedInline(admin.TabularInline):
@@ -94,6 +116,49 @@ class ReferralInline(admin.StackedInline):
     autocomplete_fields = ["organisation"]
 
 
+class DocumentAdminForm(forms.ModelForm):
+    """A new row takes a file, checked as the requester's are (size, content, antivirus)."""
+
+    upload = forms.FileField(
+        label=_("Document (PDF, JPEG ou PNG)"), required=False, widget=forms.FileInput
+    )
+
+    class Meta:
+        model = Document
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["upload"].disabled = True
+            self.fields["upload"].widget = forms.HiddenInput()
+
+    def clean_upload(self):
+        upload = self.cleaned_data.get("upload")
+        if upload and not self.instance.pk:
+            self.checked = check_upload(upload)
+        return upload
+
+
+class DocumentInline(admin.TabularInline):
+    model = Document
+    form = DocumentAdminForm
+    extra = 1
+    fields = ["upload", "download_link", "size", "scan_status", "from_staff", "created_at"]
+    readonly_fields = ["download_link", "size", "scan_status", "from_staff", "created_at"]
+    verbose_name_plural = _("documents (le demandeur les voit ; chaque téléchargement est noté)")
+
+    @admin.display(description=_("fichier"))
+    def download_link(self, document):
+        if not document.pk:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:support_document_download", args=[document.dossier_id, document.pk]),
+            document.name,
+        )
+
+
 class DossierForm(forms.ModelForm):
     new_status = forms.ChoiceField(
         label=_("Changer le statut"), required=False, choices=[("", "—"), *DossierStatus.choices]
@@ -148,11 +213,12 @@ class DossierAdmin(SimpleHistoryAdmin):
         "channel",
         "waiting_for_requester",
         "waiting_for_partner",
+        "labels",
         "is_demo",
     ]
     list_select_related = ["assignee"]
     search_fields = ["reference", "email", "last_name", "first_name"]
-    autocomplete_fields = ["communes", "outcome_commune", "requester", "assignee"]
+    autocomplete_fields = ["communes", "outcome_commune", "requester", "assignee", "labels"]
     readonly_fields = [
         "reference",
         "status",
@@ -163,7 +229,7 @@ class DossierAdmin(SimpleHistoryAdmin):
         "consent_version",
         "created_at",
     ]
-    inlines = [NeedInline, MessageInline, NoteInline, ReferralInline]
+    inlines = [NeedInline, MessageInline, NoteInline, ReferralInline, DocumentInline]
     fieldsets = [
         (
             _("Suivi"),
@@ -178,6 +244,7 @@ class DossierAdmin(SimpleHistoryAdmin):
                     "next_appointment",
                     "waiting_for_requester",
                     "waiting_for_partner",
+                    "labels",
                     "channel",
                     "origin",
                     "origin_label",
@@ -256,6 +323,8 @@ class DossierAdmin(SimpleHistoryAdmin):
             messages.success(request, _("Statut changé : le demandeur est prévenu par e-mail."))
 
     def save_formset(self, request, form, formset, change):
+        if formset.model is Document:
+            return self.save_documents(request, form, formset)
         instances = formset.save(commit=False)
         for instance in instances:
             is_new = instance.pk is None
@@ -289,6 +358,31 @@ class DossierAdmin(SimpleHistoryAdmin):
             obj.delete()
         formset.save_m2m()
 
+    def save_documents(self, request, form, formset):
+        # What the admin's change message reads, as ``formset.save()`` would set it.
+        formset.new_objects, formset.changed_objects = [], []
+        formset.deleted_objects = [f.instance for f in formset.deleted_forms if f.instance.pk]
+        for document_form in formset.forms:
+            checked = getattr(document_form, "checked", None)
+            if checked is not None and document_form not in formset.deleted_forms:
+                upload = document_form.cleaned_data["upload"]
+                formset.new_objects.append(
+                    Document.store(form.instance, checked, upload.name, by=request.user)
+                )
+        Document.objects.filter(
+            dossier=form.instance, pk__in=[d.pk for d in formset.deleted_objects]
+        ).delete_files()
+
+    def document_view(self, request, object_id, pk):
+        """A document downloaded by staff: the read is logged with the document."""
+        document = get_object_or_404(
+            Document.objects.select_related("dossier"), dossier_id=object_id, pk=pk
+        )
+        if not self.has_view_permission(request, document.dossier):
+            raise PermissionDenied
+        StaffRead.objects.create(dossier=document.dossier, document=document, user=request.user)
+        return download(document)
+
     # --- The pipeline board -----------------------------------------------------------------
 
     def get_urls(self):
@@ -298,36 +392,54 @@ class DossierAdmin(SimpleHistoryAdmin):
                 self.admin_site.admin_view(self.pipeline_view),
                 name="support_pipeline",
             ),
+            path(
+                "<int:object_id>/documents/<int:pk>/",
+                self.admin_site.admin_view(self.document_view),
+                name="support_document_download",
+            ),
             *super().get_urls(),
         ]
 
     def filtered(self, request):
-        form = PipelineFilterForm(request.GET or None)
-        queryset = Dossier.objects.select_related("assignee", "profession").order_by(
-            "-created_at", "-pk"
+        queryset = (
+            Dossier.objects.select_related("assignee", "profession")
+            .annotate(
+                steps_done_count=Coalesce(Subquery(steps_done_count), 0),
+                label_names=ArraySubquery(
+                    Label.objects.filter(dossiers=OuterRef("pk")).order_by("name").values("name")
+                ),
+            )
+            .order_by("-created_at", "-pk")
         )
-        if form.is_valid():
-            if form.cleaned_data["status"]:
-                queryset = queryset.filter(status=form.cleaned_data["status"])
-            if form.cleaned_data["q"]:
-                q = form.cleaned_data["q"]
-                queryset = queryset.filter(
-                    Q(reference__iexact=q)
-                    | Q(email__icontains=q)
-                    | Q(last_name__icontains=q)
-                    | Q(first_name__icontains=q)
-                )
-        return form, queryset
+        filterset = DossierFilter(request.GET, queryset=queryset)
+        return filterset, filterset.qs if filterset.is_valid() else queryset.none()
 
     def pipeline_view(self, request):
         if not self.has_view_permission(request):
             raise PermissionDenied
-        form, queryset = self.filtered(request)
+        views = SavedView.objects.filter(user=request.user)
+        save_form = SavedViewForm(
+            request.POST if request.POST.get("action") == "save_view" else None,
+            user=request.user,
+            query=view_query(request.GET),
+        )
+        if request.method == "POST":
+            if request.POST.get("action") == "delete_view":
+                pk = request.POST.get("view", "")
+                if pk.isdigit():
+                    views.filter(pk=pk).delete()
+                return redirect(request.path)
+            if save_form.is_valid():
+                save_form.save()
+                messages.success(request, _("Vue enregistrée."))
+                return redirect(f"{request.path}?{save_form.instance.query}")
+        filterset, queryset = self.filtered(request)
         if request.GET.get("format") == "csv":
             return self.export_csv(request, queryset)
         page = Paginator(queryset, PIPELINE_PAGE_SIZE).get_page(request.GET.get("page"))
         params = request.GET.copy()
         params.pop("page", None)
+        counts, due = Dossier.objects.board_counts()
         return TemplateResponse(
             request,
             "admin/support/pipeline.html",
@@ -335,12 +447,23 @@ class DossierAdmin(SimpleHistoryAdmin):
                 **self.admin_site.each_context(request),
                 "title": _("Suivi des accompagnements"),
                 "opts": self.model._meta,
-                "form": form,
-                "counts": Dossier.objects.counts_by_status(),
-                "due": Dossier.objects.due().count(),
+                "form": filterset.form,
+                "save_form": save_form,
+                "saved_views": views,
+                "counts": counts,
+                "due": due,
                 "page": page,
+                "path_projects": PATH_PROJECTS,
+                "steps_total": InstallationStep.objects.count(),
                 "querystring": params.urlencode(),
+                "filter_params": [
+                    (key, value)
+                    for key, values in params.lists()
+                    for value in values
+                    if key not in ("format", "motif")
+                ],
             },
+            status=400 if save_form.errors else 200,
         )
 
     def export_csv(self, request, queryset):
@@ -357,7 +480,18 @@ class DossierAdmin(SimpleHistoryAdmin):
             )
 
         def rows():
-            header = ["dossier", "statut", "situation", "projet", "canal", "origine", "reçue le"]
+            header = [
+                "dossier",
+                "statut",
+                "profession",
+                "situation",
+                "projet",
+                "vient",
+                "canal",
+                "origine",
+                "reçue le",
+                "issue",
+            ]
             if named:
                 header += ["prénom", "nom", "e-mail"]
             yield header
@@ -365,11 +499,14 @@ class DossierAdmin(SimpleHistoryAdmin):
                 row = [
                     dossier.reference if named else pseudonym(dossier),
                     dossier.get_status_display(),
+                    dossier.profession.name if dossier.profession_id else "",
                     dossier.get_situation_display(),
                     dossier.get_project_display(),
+                    dossier.get_came_from_display(),
                     dossier.get_channel_display(),
                     dossier.origin,
                     timezone.localtime(dossier.created_at).strftime("%d/%m/%Y"),
+                    dossier.get_outcome_display(),
                 ]
                 if named:
                     row += [dossier.first_name, dossier.last_name, dossier.email]
@@ -395,9 +532,9 @@ class InstallationStepAdmin(admin.ModelAdmin):
 
 @admin.register(StaffRead)
 class StaffReadAdmin(admin.ModelAdmin):
-    list_display = ["at", "user", "dossier"]
-    list_select_related = ["user", "dossier"]
-    readonly_fields = ["at", "user", "dossier"]
+    list_display = ["at", "user", "dossier", "document"]
+    list_select_related = ["user", "dossier", "document"]
+    readonly_fields = ["at", "user", "dossier", "document"]
 
     def has_add_permission(self, request):
         return False
@@ -414,3 +551,16 @@ class SupportRequestAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(Label)
+class LabelAdmin(admin.ModelAdmin):
+    list_display = ["name", "dossier_count"]
+    search_fields = ["name"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(dossier_count=Count("dossiers"))
+
+    @admin.display(description=_("dossiers"), ordering="dossier_count")
+    def dossier_count(self, label):
+        return label.dossier_count

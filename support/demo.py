@@ -18,7 +18,16 @@ from support.enums import (
     ReferralStatus,
     Situation,
 )
-from support.models import Dossier, InstallationStep, Message, Need, Note, Referral, StepDone
+from support.models import (
+    Dossier,
+    InstallationStep,
+    Label,
+    Message,
+    Need,
+    Note,
+    Referral,
+    StepDone,
+)
 
 DEMO_DOSSIER_COUNT = 40
 FIRST_NAMES = ["Alix", "Camille", "Sacha", "Noa", "Lou", "Eden", "Charlie", "Maël", "Jade", "Yanis"]
@@ -41,6 +50,10 @@ def generate_demo_dossiers(seed=84, count=DEMO_DOSSIER_COUNT):
     statuses = list(DossierStatus)
     now = timezone.now()
     steps = list(InstallationStep.objects.all())
+    labels = [
+        Label.objects.get_or_create(name=name)[0]
+        for name in ("Démo · priorité", "Démo · rencontré au salon de l’internat")
+    ]
     for number in range(count):
         status = statuses[number % len(statuses)]
         created = now - timedelta(days=rng.randint(2, 400))
@@ -69,6 +82,8 @@ def generate_demo_dossiers(seed=84, count=DEMO_DOSSIER_COUNT):
         )
         if communes:
             dossier.communes.set(rng.sample(communes, 2))
+        if number % 3 == 0:
+            dossier.labels.add(labels[number % 2])
         Need.objects.create(dossier=dossier, kind=NeedKind.PRACTICE, status=NeedStatus.IN_PROGRESS)
         if dossier.housing:
             Need.objects.create(dossier=dossier, kind=NeedKind.HOUSING)

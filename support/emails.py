@@ -44,10 +44,7 @@ def notify_request_received(dossier, set_password_url=""):
         subject=subject(f"Nouvelle demande d’accompagnement {dossier.reference}"),
         body=render_to_string(
             "support/emails/new_request.txt",
-            context(
-                dossier,
-                admin_url=absolute(reverse("admin:support_dossier_change", args=[dossier.pk])),
-            ),
+            context(dossier, admin_url=admin_url_of(dossier)),
         ),
     )
 
@@ -60,23 +57,28 @@ def notify_status_change(dossier, note=""):
     )
 
 
+def staff_of(dossier):
+    return [dossier.assignee.email] if dossier.assignee_id else project_lead_emails()
+
+
+def admin_url_of(dossier):
+    return absolute(reverse("admin:support_dossier_change", args=[dossier.pk]))
+
+
 def notify_new_message(message):
     dossier = message.dossier
     if message.from_staff:
         to = [dossier.email]
         template = "support/emails/message_to_requester.txt"
     else:
-        to = [dossier.assignee.email] if dossier.assignee_id else project_lead_emails()
+        to = staff_of(dossier)
         template = "support/emails/message_to_staff.txt"
     queue_email(
         to=to,
         subject=subject(f"Nouveau message — dossier {dossier.reference}"),
         body=render_to_string(
             template,
-            context(
-                dossier,
-                admin_url=absolute(reverse("admin:support_dossier_change", args=[dossier.pk])),
-            ),
+            context(dossier, admin_url=admin_url_of(dossier)),
         ),
     )
 
@@ -116,14 +118,14 @@ def send_referral(referral, reminder=False):
 def notify_referral_answered(referral):
     dossier = referral.dossier
     queue_email(
-        to=[dossier.assignee.email] if dossier.assignee_id else project_lead_emails(),
+        to=staff_of(dossier),
         subject=subject(f"Réponse d’un partenaire — dossier {dossier.reference}"),
         body=render_to_string(
             "support/emails/referral_answered.txt",
             {
                 "referral": referral,
                 "portal": settings.PORTAL,
-                "admin_url": absolute(reverse("admin:support_dossier_change", args=[dossier.pk])),
+                "admin_url": admin_url_of(dossier),
             },
         ),
     )
@@ -141,5 +143,30 @@ def send_digest(user, due, unanswered):
                 "portal": settings.PORTAL,
                 "pipeline_url": absolute(reverse("admin:support_pipeline")),
             },
+        ),
+    )
+
+
+def notify_new_document(document):
+    """The project lead hears of a requester's document (staff uploads need no e-mail: the
+    requester sees them in their space with the next message)."""
+    dossier = document.dossier
+    queue_email(
+        to=staff_of(dossier),
+        subject=subject(f"Nouveau document — dossier {dossier.reference}"),
+        body=render_to_string(
+            "support/emails/document_to_staff.txt",
+            context(dossier, admin_url=admin_url_of(dossier)),
+        ),
+    )
+
+
+def warn_before_anonymisation(dossier, anonymised_on):
+    queue_email(
+        to=[dossier.email],
+        subject=subject(f"Votre dossier {dossier.reference} sera bientôt anonymisé"),
+        body=render_to_string(
+            "support/emails/retention_warning.txt",
+            context(dossier, anonymised_on=anonymised_on),
         ),
     )

@@ -11,6 +11,14 @@ class DossierStatus(models.TextChoices):
     CLOSED = "close", _("Close sans suite")
 
 
+# A dossier in one of these states is anonymised once it has had no contact for the
+# retention period (``SUPPORT_RETENTION_DAYS``); open dossiers are not.
+PURGED_STATUSES = [
+    DossierStatus.SETTLED,
+    DossierStatus.CLOSED,
+    DossierStatus.PAUSED,
+]
+
 OPEN_STATUSES = [
     DossierStatus.RECEIVED,
     DossierStatus.IN_PROGRESS,
@@ -51,6 +59,7 @@ class Channel(models.TextChoices):
     PHONE = "telephone", _("Téléphone")
     EMAIL = "email", _("E-mail")
     EVENT = "evenement", _("Événement")
+    CONTACT_PAGE = "page_contact", _("Message de la page Contact")
 
 
 class CameFrom(models.TextChoices):
@@ -93,3 +102,9 @@ class ReferralStatus(models.TextChoices):
     SENT = "envoyee", _("Envoyée")
     ANSWERED = "repondue", _("Répondue")
     CANCELLED = "annulee", _("Annulée")
+
+
+class ScanStatus(models.TextChoices):
+    NOT_SCANNED = "non_analyse", _("Non analysé (pas d’antivirus configuré)")
+    CLEAN = "sain", _("Analysé : sain")
+    INFECTED = "infecte", _("Analysé : dangereux")

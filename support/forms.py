@@ -1,8 +1,9 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from support.enums import DossierStatus
-from support.models import Dossier, Message
+from support.documents import check_upload
+from support.models import Document, Dossier, Message, SavedView
 from vsa_portal.forms import SingleLineFieldsMixin
 
 CONSENT_VERSION = "2026-12"
@@ -91,11 +92,69 @@ class MessageForm(SingleLineFieldsMixin, forms.ModelForm):
         widgets = {"body": forms.Textarea(attrs={"rows": 4})}
 
 
-class PipelineFilterForm(forms.Form):
-    status = forms.ChoiceField(
-        label=_("Statut"), required=False, choices=[("", _("Tous")), *DossierStatus.choices]
+class NeedsForm(SingleLineFieldsMixin, forms.ModelForm):
+    """The family's needs, as the requester corrects them (kept to the minimum: ages only)."""
+
+    class Meta:
+        model = Dossier
+        fields = ["housing", "spouse_job", "children", "childcare", "call_preference"]
+        labels = {"spouse_job": _("Emploi recherché par votre conjoint·e (métier, secteur)")}
+
+
+class DocumentForm(forms.Form):
+    """A document on a dossier: checked (size, content, antivirus) before anything is saved."""
+
+    file = forms.FileField(
+        label=_("Document (PDF, JPEG ou PNG)"),
+        help_text=_("Un CV, un diplôme… %(size)s Mo au plus."),
+        widget=forms.FileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
     )
-    q = forms.CharField(label=_("Nom, e-mail ou référence"), required=False, max_length=100)
+
+    def __init__(self, *args, dossier=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.dossier = dossier
+        size = settings.SUPPORT_DOCUMENT_MAX_BYTES / (1024 * 1024)
+        self.fields["file"].help_text = self.fields["file"].help_text % {"size": f"{size:g}"}
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if (
+            self.dossier is not None
+            and self.dossier.documents.count() >= settings.SUPPORT_DOCUMENTS_PER_DOSSIER
+        ):
+            raise forms.ValidationError(
+                _("Ce dossier compte déjà %(count)s documents : c’est le maximum.")
+                % {"count": settings.SUPPORT_DOCUMENTS_PER_DOSSIER}
+            )
+        self.checked = check_upload(upload)
+        return upload
+
+    def save(self, by):
+        return Document.store(self.dossier, self.checked, self.cleaned_data["file"].name, by)
+
+
+class SavedViewForm(SingleLineFieldsMixin, forms.ModelForm):
+    class Meta:
+        model = SavedView
+        fields = ["name"]
+        labels = {"name": _("Enregistrer cette vue sous le nom")}
+
+    def __init__(self, *args, user, query="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.user = user
+        self.instance.query = query
+
+    def clean(self):
+        data = super().clean()
+        if len(self.instance.query) > SavedView._meta.get_field("query").max_length:
+            raise forms.ValidationError(_("Cette vue a trop de filtres pour être enregistrée."))
+        return data
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if SavedView.objects.filter(user=self.instance.user, name=name).exists():
+            raise forms.ValidationError(_("Vous avez déjà une vue de ce nom."))
+        return name
 
 
 class ReferralAnswerForm(SingleLineFieldsMixin, forms.Form):

@@ -42,6 +42,8 @@ def build_kind():
             ("note", ("view", "add", "change")),
             ("referral", ("view", "add", "change")),
             ("installationstep", ("view", "add", "change", "delete")),
+            ("document", ("view", "add", "delete")),
+            ("label", ("view", "add", "change", "delete")),
             ("staffread", ("view",)),
             ("supportrequest", ("view",)),
         ),

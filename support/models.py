@@ -1,6 +1,7 @@
 """Personal support: a physician's or an intern's request, followed by the project lead from the
 first contact to the installation. A dossier's status changes only through ``transition``."""
 
+import os
 import secrets
 from datetime import timedelta
 
@@ -14,8 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from support.documents import document_storage
 from support.enums import (
     OPEN_STATUSES,
+    PURGED_STATUSES,
     CameFrom,
     Channel,
     DossierStatus,
@@ -25,6 +28,7 @@ from support.enums import (
     PracticeMode,
     Project,
     ReferralStatus,
+    ScanStatus,
     Situation,
 )
 
@@ -37,6 +41,9 @@ TRANSITIONS = {
     S.SETTLED: {S.IN_PROGRESS},
     S.CLOSED: {S.IN_PROGRESS},
 }
+
+
+ANONYMISED = "[anonymisé]"
 
 
 def new_reference():
@@ -60,6 +67,40 @@ class DossierQuerySet(models.QuerySet):
 
     def due(self, on=None):
         return self.open().filter(next_action_on__lte=on or timezone.localdate())
+
+    # --- Retention: warned first, anonymised later -------------------------------------------
+
+    def _stale(self, since):
+        return self.exclude(first_name=ANONYMISED).filter(
+            status__in=PURGED_STATUSES, updated_at__lt=since
+        )
+
+    def to_warn_before_anonymisation(self, now=None):
+        """Dossiers anonymised within the warning period whose owner has not been told since
+        the last change (any contact moves ``updated_at`` and calls for a new warning)."""
+        now = now or timezone.now()
+        retention = timedelta(days=settings.SUPPORT_RETENTION_DAYS)
+        warning = timedelta(days=settings.SUPPORT_RETENTION_WARNING_DAYS)
+        return self._stale(now - retention + warning).filter(
+            Q(retention_warned_at__isnull=True) | Q(retention_warned_at__lt=F("updated_at"))
+        )
+
+    def past_retention(self, now=None):
+        """Stale dossiers whose owner was warned at least the warning period ago."""
+        now = now or timezone.now()
+        return self._stale(now - timedelta(days=settings.SUPPORT_RETENTION_DAYS)).filter(
+            retention_warned_at__gte=F("updated_at"),
+            retention_warned_at__lte=now - timedelta(days=settings.SUPPORT_RETENTION_WARNING_DAYS),
+        )
+
+    def board_counts(self, on=None):
+        """The board's head in one query: (status, count) pairs and the dossiers due."""
+        on = on or timezone.localdate()
+        totals = self.order_by().aggregate(
+            due=Count("pk", filter=Q(status__in=OPEN_STATUSES, next_action_on__lte=on)),
+            **{status.value: Count("pk", filter=Q(status=status)) for status in DossierStatus},
+        )
+        return [(status, totals[status.value]) for status in DossierStatus], totals["due"]
 
     def counts_by_status(self):
         rows = dict(self.order_by().values_list("status").annotate(n=Count("pk")))
@@ -210,11 +251,19 @@ class Dossier(models.Model):
     outcome_mode = models.CharField(
         _("mode d’installation"), max_length=20, choices=PracticeMode.choices, blank=True
     )
+    labels = models.ManyToManyField(
+        "support.Label", verbose_name=_("étiquettes"), blank=True, related_name="dossiers"
+    )
+    retention_warned_at = models.DateTimeField(
+        _("prévenu·e de l’anonymisation le"), null=True, blank=True, editable=False
+    )
     is_demo = models.BooleanField(_("démo"), default=False)
     created_at = models.DateTimeField(_("reçue le"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(
+        excluded_fields=["updated_at", "retention_warned_at"], m2m_fields=[labels]
+    )
     objects = DossierQuerySet.as_manager()
 
     class Meta:
@@ -472,10 +521,84 @@ class Referral(models.Model):
         return "\n".join(str(line) for line in lines if line)
 
 
+class DocumentQuerySet(models.QuerySet):
+    def delete_files(self):
+        """Delete the rows and their files (a queryset delete alone would leave the files)."""
+        documents = list(self)
+        for document in documents:
+            document.file.delete(save=False)
+        return self.filter(pk__in=[d.pk for d in documents]).delete()
+
+
+def document_path(document, filename):
+    # A random name: the person's file name is kept in ``name``, never on the disk.
+    return f"{document.dossier.reference}/{secrets.token_hex(16)}{os.path.splitext(filename)[1]}"
+
+
+class Document(models.Model):
+    """A file on a dossier (a CV, a diploma), from the requester or the project lead; its type
+    is checked from its content and it is served only to its owner and to staff."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="documents")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    from_staff = models.BooleanField(_("déposé par la cheffe de projet"), default=False)
+    name = models.CharField(_("nom du fichier"), max_length=100)
+    file = models.FileField(
+        _("fichier"), upload_to=document_path, storage=document_storage, max_length=200
+    )
+    content_type = models.CharField(_("type"), max_length=40)
+    size = models.PositiveIntegerField(_("taille (octets)"))
+    scan_status = models.CharField(
+        _("antivirus"), max_length=20, choices=ScanStatus.choices, default=ScanStatus.NOT_SCANNED
+    )
+    created_at = models.DateTimeField(_("déposé le"), auto_now_add=True)
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def store(cls, dossier, checked, name, by):
+        """Save a file that passed ``support.documents.check_upload``."""
+        from django.core.files.base import ContentFile
+
+        from support.documents import display_name
+
+        document = cls(
+            dossier=dossier,
+            uploaded_by=by,
+            from_staff=bool(by and by.is_staff),
+            name=display_name(name, checked.extension),
+            content_type=checked.content_type,
+            size=len(checked.data),
+            scan_status=checked.scan.status,
+        )
+        document.file.save(f"document.{checked.extension}", ContentFile(checked.data), save=False)
+        document.save()
+        return document
+
+
 class StaffRead(models.Model):
-    """Who of the staff opened a dossier, and when (personal data, public body's duty)."""
+    """Who of the staff opened a dossier or one of its documents, and when (personal data,
+    public body's duty)."""
 
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="reads")
+    document = models.ForeignKey(
+        Document,
+        verbose_name=_("document téléchargé"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     at = models.DateTimeField(auto_now_add=True)
 
@@ -535,3 +658,37 @@ class DigestSent(models.Model):
 
     def __str__(self):
         return f"{self.user} {self.day}"
+
+
+class Label(models.Model):
+    """A label the project lead puts on dossiers (« priorité », « salon de Lyon »…)."""
+
+    name = models.CharField(_("étiquette"), max_length=60, unique=True)
+
+    class Meta:
+        verbose_name = _("étiquette")
+        verbose_name_plural = _("étiquettes")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class SavedView(models.Model):
+    """A pipeline filter a staff member keeps under a name, to come back to it in one click."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="support_views"
+    )
+    name = models.CharField(_("nom de la vue"), max_length=60)
+    query = models.CharField(_("filtres"), max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("vue enregistrée")
+        verbose_name_plural = _("vues enregistrées")
+        ordering = ["name", "pk"]
+        constraints = [models.UniqueConstraint(fields=["user", "name"], name="one_view_of_a_name")]
+
+    def __str__(self):
+        return self.name

@@ -1,14 +1,8 @@
 """The support dossiers in the personal-data self-service and their retention."""
 
-from datetime import timedelta
-
-from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
 
-from support.models import Dossier
-
-ANONYMISED = "[anonymisé]"
+from support.models import ANONYMISED, Document, Dossier
 
 
 def export(user):
@@ -34,13 +28,17 @@ def export(user):
                 {"de_la_cheffe_de_projet": m.from_staff, "texte": m.body, "le": m.created_at}
                 for m in dossier.messages.all()
             ],
+            "documents": [
+                {"nom": d.name, "type": d.content_type, "depose_le": d.created_at}
+                for d in dossier.documents.all()
+            ],
             "consentement": {
                 "donne_le": dossier.consent_given_at,
                 "version": dossier.consent_version,
             },
         }
         for dossier in Dossier.objects.filter(requester=user)
-        .prefetch_related("messages")
+        .prefetch_related("messages", "documents")
         .order_by("created_at", "pk")
     ]
 
@@ -53,6 +51,7 @@ def anonymise(queryset):
             dossier.messages.all().delete()
             dossier.notes.all().delete()
             dossier.requests.all().delete()
+            Document.objects.filter(dossier=dossier).delete_files()
             dossier.referrals.update(
                 summary=ANONYMISED, answer_text="", contact_email="anonyme@invalid"
             )
@@ -77,9 +76,6 @@ def delete(user):
 
 
 def purge():
-    """Dossiers without contact for the retention period are anonymised."""
-    cutoff = timezone.now() - timedelta(days=settings.SUPPORT_RETENTION_DAYS)
-    stale = Dossier.objects.exclude(first_name=ANONYMISED).filter(
-        updated_at__lt=cutoff, status__in=["aboutie", "close", "en_pause"]
-    )
-    return anonymise(stale)
+    """Dossiers without contact for the retention period, whose owner was warned beforehand
+    (``support.tasks.warn_before_anonymisation``), are anonymised."""
+    return anonymise(Dossier.objects.past_retention())

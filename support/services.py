@@ -1,11 +1,12 @@
 """What happens when someone asks for support: saved first, then the e-mails."""
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from support.enums import NeedKind
+from support.enums import Channel, NeedKind, NeedStatus, Project, ReferralStatus
 from support.forms import CONSENT_VERSION
-from support.models import Dossier, Need, Note, SupportRequest
+from support.models import Dossier, Need, Note, Referral, SupportRequest
 
 NEED_FIELDS = {
     NeedKind.HOUSING: "housing",
@@ -65,10 +66,114 @@ def submit(form, user=None, origin="", origin_label=""):
             for kind in needs_of(data):
                 Need.objects.get_or_create(dossier=dossier, kind=kind)
             SupportRequest.objects.create(dossier=dossier, token=token, data=snapshot)
+            if created and dossier.project == Project.SALARIED_POST:
+                refer_salaried_post(dossier)
     except IntegrityError:
         # The same token saved by a concurrent request: that one wins.
         return SupportRequest.objects.get(token=token).dossier, False
     return dossier, created
+
+
+def open_dossier(*, email, channel, by, message="", origin="", origin_label="", **fields):
+    """A dossier opened by staff from a phone call, an e-mail, an event or a message received
+    elsewhere (the contact page, a rubric's form: the rubric calls this, support never reads
+    its models). An open dossier for the same address gets the message as a note instead of a
+    duplicate. Returns (dossier, created)."""
+    email = email.strip().lower()
+    with transaction.atomic():
+        dossier = Dossier.objects.open().filter(email__iexact=email).order_by("pk").first()
+        created = dossier is None
+        if created:
+            dossier = Dossier(
+                email=email,
+                channel=channel,
+                origin=origin[:40],
+                origin_label=origin_label[:255],
+                message=message,
+                assignee=by if by is not None and by.is_staff else None,
+                **fields,
+            )
+            dossier._history_user = by
+            dossier._change_reason = f"dossier ouvert ({Channel(channel).label})"
+            dossier.save()
+            Need.objects.get_or_create(dossier=dossier, kind=NeedKind.PRACTICE)
+        else:
+            Note.objects.create(
+                dossier=dossier,
+                author=by,
+                body=f"Nouveau message reçu ({Channel(channel).label}) :\n\n"
+                + (message or "(sans message)"),
+            )
+    return dossier, created
+
+
+def update_needs(form, by):
+    """The requester corrects their needs: a new one becomes an item to follow, one they no
+    longer have is dropped if nobody had started on it; the project lead reads it in a note."""
+    dossier = form.save(commit=False)
+    dossier._history_user = by
+    dossier._change_reason = "besoins mis à jour par le demandeur"
+    dossier.save()
+    declared = set(needs_of(form.cleaned_data))
+    for kind in declared:
+        need, created = Need.objects.get_or_create(dossier=dossier, kind=kind)
+        if not created and need.status == NeedStatus.DROPPED:
+            need.status = NeedStatus.OPEN
+            need.save(update_fields=["status"])
+    dossier.needs.exclude(kind__in=declared).filter(status=NeedStatus.OPEN).update(
+        status=NeedStatus.DROPPED
+    )
+    if form.changed_data:
+        Note.objects.create(
+            dossier=dossier,
+            author=by,
+            body="Le demandeur a mis à jour ses besoins depuis son espace.",
+        )
+
+
+def salaried_post_summary(dossier):
+    """What the Département's service reads: the profile, never who the person is."""
+    lines = [
+        f"Profession : {dossier.profession or 'non précisée'}"
+        + (f" ({dossier.specialty})" if dossier.specialty else ""),
+        f"Situation : {dossier.get_situation_display()}",
+        f"Poste salarié recherché, échéance : {dossier.project_when or 'non précisée'}",
+    ]
+    if dossier.mode:
+        lines.append(f"Mode d’exercice souhaité : {dossier.get_mode_display()}")
+    communes = ", ".join(c.name for c in dossier.communes.order_by("name"))
+    lines.append(f"Où : {communes or 'partout dans le département'}")
+    return "\n".join(lines)
+
+
+def refer_salaried_post(dossier):
+    """The portal supports libéral practice; salaried posts are the Département's own service
+    (``SUPPORT_SALARIED_POST_PARTNER_*``): a referral to it is prepared at once, and leaves when
+    the requester has seen and accepted what it says (as the privacy notice promises). Without
+    a configured service the project lead is told in a note: the request is never lost."""
+    address = settings.SUPPORT_SALARIED_POST_PARTNER_EMAIL
+    if not address:
+        Note.objects.create(
+            dossier=dossier,
+            body="Demande de poste salarié : aucun service du Département n’est configuré "
+            "(SUPPORT_SALARIED_POST_PARTNER_EMAIL). Orientez-la depuis ce dossier.",
+        )
+        return None
+    referral = Referral.objects.create(
+        dossier=dossier,
+        contact_name=settings.SUPPORT_SALARIED_POST_PARTNER_NAME,
+        contact_email=address,
+        question="Pouvez-vous proposer un poste salarié correspondant à ce profil ?",
+        summary=salaried_post_summary(dossier),
+        status=ReferralStatus.AWAITING_AGREEMENT,
+    )
+    Note.objects.create(
+        dossier=dossier,
+        body=f"Demande de poste salarié : orientation vers "
+        f"{settings.SUPPORT_SALARIED_POST_PARTNER_NAME} préparée, en attente de l’accord du "
+        f"demandeur.",
+    )
+    return referral
 
 
 def account_for(request, dossier):

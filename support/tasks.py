@@ -47,3 +47,23 @@ def remind_silent_referrals():
             referral.save(update_fields=["reminded_at"])
         sent += 1
     return sent
+
+
+@shared_task
+def warn_before_anonymisation():
+    """The owner of a dossier due for anonymisation hears of it the warning period before
+    (once per quiet spell: a new contact calls for a new warning). Idempotent."""
+    from datetime import timedelta
+
+    now = timezone.now()
+    retention = timedelta(days=settings.SUPPORT_RETENTION_DAYS)
+    warning = timedelta(days=settings.SUPPORT_RETENTION_WARNING_DAYS)
+    sent = 0
+    for dossier in Dossier.objects.to_warn_before_anonymisation(now).order_by("pk"):
+        with transaction.atomic():
+            # ``update`` leaves ``updated_at`` alone: the warning is not a contact.
+            Dossier.objects.filter(pk=dossier.pk).update(retention_warned_at=now)
+            anonymised_on = timezone.localdate(max(dossier.updated_at + retention, now + warning))
+            emails.warn_before_anonymisation(dossier, anonymised_on)
+        sent += 1
+    return sent

@@ -17,5 +17,21 @@ urlpatterns = [
         name="agree_referral",
     ),
     path("mon-dossier/<str:reference>/etapes/<int:pk>/", views.tick_step, name="tick_step"),
+    path("mon-dossier/<str:reference>/besoins/", views.edit_needs, name="edit_needs"),
+    path(
+        "mon-dossier/<str:reference>/documents/",
+        views.upload_document,
+        name="upload_document",
+    ),
+    path(
+        "mon-dossier/<str:reference>/documents/<int:pk>/",
+        views.document,
+        name="document",
+    ),
+    path(
+        "mon-dossier/<str:reference>/documents/<int:pk>/supprimer/",
+        views.delete_document,
+        name="delete_document",
+    ),
     path("orientation/<str:token>/", views.referral_answer, name="referral_answer"),
 ]

@@ -5,15 +5,23 @@ from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from support import emails, services
 from support.enums import DossierStatus, Project, ReferralStatus, Situation
-from support.forms import MessageForm, ReferralAnswerForm, SupportRequestForm
-from support.models import Dossier, InstallationStep, Referral, StepDone
+from support.forms import (
+    DocumentForm,
+    MessageForm,
+    NeedsForm,
+    ReferralAnswerForm,
+    SupportRequestForm,
+)
+from support.models import Document, Dossier, InstallationStep, Referral, StepDone
 from vsa_portal import kinds
 from vsa_portal.ratelimit import Limit, client_address, hit_all
 
@@ -124,6 +132,35 @@ def own_dossier(request, reference):
     return get_object_or_404(Dossier, reference=reference, requester=request.user)
 
 
+def dossier_page(request, dossier, form=None, document_form=None, needs_form=None):
+    steps = []
+    if dossier.project in (Project.SETTLE, Project.TAKE_OVER, Project.COLLABORATE):
+        done = set(dossier.steps_done.values_list("step_id", flat=True))
+        steps = [(step, step.pk in done) for step in InstallationStep.objects.all()]
+    form = MessageForm() if form is None else form
+    document_form = DocumentForm(dossier=dossier) if document_form is None else document_form
+    needs_form = NeedsForm(instance=dossier) if needs_form is None else needs_form
+    return render(
+        request,
+        "support/dossier.html",
+        {
+            "dossier": dossier,
+            "history": dossier.status_history(),
+            "thread": dossier.messages.select_related("author"),
+            "needs": dossier.needs.all(),
+            "documents": dossier.documents.all(),
+            "pending_referrals": dossier.referrals.filter(
+                status=ReferralStatus.AWAITING_AGREEMENT
+            ).select_related("organisation"),
+            "steps": steps,
+            "form": form,
+            "document_form": document_form,
+            "needs_form": needs_form,
+        },
+        status=400 if form.errors or document_form.errors or needs_form.errors else 200,
+    )
+
+
 @login_required
 def dossier(request, reference):
     dossier = own_dossier(request, reference)
@@ -138,26 +175,75 @@ def dossier(request, reference):
             emails.notify_new_message(message)
         messages.success(request, _("Message envoyé à la cheffe de projet."))
         return redirect(dossier.get_absolute_url())
-    steps = []
-    if dossier.project in (Project.SETTLE, Project.TAKE_OVER, Project.COLLABORATE):
-        done = set(dossier.steps_done.values_list("step_id", flat=True))
-        steps = [(step, step.pk in done) for step in InstallationStep.objects.all()]
-    return render(
+    return dossier_page(request, dossier, form=form if request.method == "POST" else None)
+
+
+@login_required
+@require_POST
+def edit_needs(request, reference):
+    dossier = own_dossier(request, reference)
+    if not dossier.is_open:
+        raise PermissionDenied
+    form = NeedsForm(request.POST, instance=dossier)
+    if not form.is_valid():
+        # The form's errors, with the dossier as it is saved (not as the invalid post left it).
+        return dossier_page(request, own_dossier(request, reference), needs_form=form)
+    with transaction.atomic():
+        services.update_needs(form, by=request.user)
+    messages.success(request, _("Vos besoins sont à jour : la cheffe de projet en est informée."))
+    return redirect(dossier.get_absolute_url() + "#besoins-titre")
+
+
+@login_required
+@require_POST
+def upload_document(request, reference):
+    dossier = own_dossier(request, reference)
+    if not dossier.is_open:
+        raise PermissionDenied
+    form = DocumentForm(request.POST, request.FILES, dossier=dossier)
+    if not form.is_valid():
+        return dossier_page(request, dossier, document_form=form)
+    with transaction.atomic():
+        document = form.save(by=request.user)
+        dossier.touch_contact(request.user)
+        emails.notify_new_document(document)
+    messages.success(
         request,
-        "support/dossier.html",
-        {
-            "dossier": dossier,
-            "history": dossier.status_history(),
-            "thread": dossier.messages.select_related("author"),
-            "needs": dossier.needs.all(),
-            "pending_referrals": dossier.referrals.filter(
-                status=ReferralStatus.AWAITING_AGREEMENT
-            ).select_related("organisation"),
-            "steps": steps,
-            "form": form,
-        },
-        status=400 if form.errors else 200,
+        _("Document « %(name)s » ajouté à votre dossier.") % {"name": document.name},
     )
+    return redirect(dossier.get_absolute_url() + "#documents")
+
+
+def download(document):
+    """Always a download, never shown in the page: the browser does not interpret it. Files are
+    small (``SUPPORT_DOCUMENT_MAX_BYTES``), so they are read whole and the file closed at once."""
+    try:
+        with document.file.open("rb") as stored:
+            content = stored.read()
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = HttpResponse(content, content_type=document.content_type)
+    response["Content-Disposition"] = content_disposition_header(True, document.name)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_GET
+def document(request, reference, pk):
+    dossier = own_dossier(request, reference)
+    return download(get_object_or_404(Document, dossier=dossier, pk=pk))
+
+
+@login_required
+@require_POST
+def delete_document(request, reference, pk):
+    """The requester removes a document they uploaded (not the project lead's)."""
+    dossier = own_dossier(request, reference)
+    document = get_object_or_404(Document, dossier=dossier, pk=pk, from_staff=False)
+    Document.objects.filter(pk=document.pk).delete_files()
+    messages.success(request, _("Document « %(name)s » supprimé.") % {"name": document.name})
+    return redirect(dossier.get_absolute_url() + "#documents")
 
 
 @login_required

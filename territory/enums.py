@@ -69,3 +69,46 @@ ZONE_DESCRIPTIONS = {
     ),
     Zone.NONE: _("La commune n’est classée dans aucune zone du zonage médecins de l’ARS."),
 }
+
+
+class SchoolLevel(models.TextChoices):
+    PRIMARY = "ecole", _("École")
+    MIDDLE = "college", _("Collège")
+    HIGH = "lycee", _("Lycée")
+
+
+class SchoolKind(models.TextChoices):
+    PRIMARY = "ecole_primaire", _("École primaire")
+    ELEMENTARY = "ecole_elementaire", _("École élémentaire")
+    MIDDLE = "college", _("Collège")
+    GENERAL = "lycee_general_technologique", _("Lycée général et technologique")
+    POLYVALENT = "lycee_polyvalent", _("Lycée polyvalent")
+    VOCATIONAL = "lycee_professionnel", _("Lycée professionnel")
+
+    @property
+    def level(self):
+        return SCHOOL_LEVELS[self]
+
+
+SCHOOL_LEVELS = {
+    SchoolKind.PRIMARY: SchoolLevel.PRIMARY,
+    SchoolKind.ELEMENTARY: SchoolLevel.PRIMARY,
+    SchoolKind.MIDDLE: SchoolLevel.MIDDLE,
+    SchoolKind.GENERAL: SchoolLevel.HIGH,
+    SchoolKind.POLYVALENT: SchoolLevel.HIGH,
+    SchoolKind.VOCATIONAL: SchoolLevel.HIGH,
+}
+
+
+class SchoolSector(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    PRIVATE_UNDER_CONTRACT = "prive_sous_contrat", _("Privé sous contrat")
+    PRIVATE = "prive_hors_contrat", _("Privé hors contrat")
+
+
+class StationSegment(models.TextChoices):
+    """The DRG segment of a passenger station (décret 2012-70)."""
+
+    NATIONAL = "a", _("Gare d’intérêt national")
+    REGIONAL = "b", _("Gare d’intérêt régional")
+    LOCAL = "c", _("Gare d’intérêt local")

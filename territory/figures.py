@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
-from territory.enums import FacilityKind
-from territory.models import CPTS, Commune, HealthFacility
+from territory.enums import FacilityKind, SchoolLevel
+from territory.models import CPTS, Commune, HealthFacility, RailwayStation, School
 
 
 @dataclass(frozen=True)
@@ -44,3 +44,34 @@ def territory_figures():
         figures.append(Figure(total, label, demo))
     figures.append(Figure(cpts["total"], _("CPTS"), cpts["demo"]))
     return figures
+
+
+def living_here_figures():
+    """The figures of the "Vivre et exercer" page: care, coordination, trains, schools."""
+    population = Commune.objects.aggregate(population=Sum("population"))["population"] or 0
+    by_kind = dict(
+        HealthFacility.objects.filter(is_demo=False)
+        .order_by()
+        .values("kind")
+        .annotate(total=Count("pk"))
+        .values_list("kind", "total")
+    )
+    by_level = dict(
+        School.objects.order_by()
+        .values("level")
+        .annotate(total=Count("pk"))
+        .values_list("level", "total")
+    )
+    return [
+        Figure(population, _("habitants")),
+        Figure(by_kind.get(FacilityKind.HOSPITAL, 0), _("centres hospitaliers")),
+        Figure(by_kind.get(FacilityKind.CLINIC, 0), _("cliniques")),
+        Figure(
+            by_kind.get(FacilityKind.REHABILITATION, 0),
+            _("centres de soins de suite et de réadaptation"),
+        ),
+        Figure(CPTS.objects.filter(is_demo=False).count(), _("CPTS")),
+        Figure(RailwayStation.objects.count(), _("gares de voyageurs")),
+        Figure(by_level.get(SchoolLevel.MIDDLE, 0), _("collèges")),
+        Figure(by_level.get(SchoolLevel.HIGH, 0), _("lycées")),
+    ]

@@ -2,6 +2,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from territory.amenities import Amenity, near_amenity
 from territory.enums import FacilityKind, Zone
 from territory.models import EPCI, Commune, HealthFacility
 from vsa_portal.widgets import FastSelect
@@ -30,7 +31,36 @@ def epci_filter(field_name="epci"):
     )
 
 
-class FacilityFilter(django_filters.FilterSet):
+class NearAmenityFilterSet(django_filters.FilterSet):
+    """Adds "within N km of a collège, a lycée or a railway station" to a search whose model
+    has a point (``amenity_point_field``): a search's FilterSet inherits from it."""
+
+    amenity_point_field = "point"
+    DEFAULT_KM = 10
+
+    proche_de = django_filters.ChoiceFilter(
+        label=_("À proximité de"),
+        choices=Amenity.choices,
+        empty_label=_("Peu importe"),
+        method="filter_near_amenity",
+    )
+    rayon = django_filters.NumberFilter(
+        label=_("Dans un rayon de (km)"),
+        min_value=1,
+        max_value=50,
+        method="keep_radius",
+        help_text=_("De 1 à 50 km, à vol d’oiseau ; 10 km si vide."),
+    )
+
+    def keep_radius(self, queryset, name, value):
+        return queryset  # read by filter_near_amenity
+
+    def filter_near_amenity(self, queryset, name, value):
+        km = float(self.form.cleaned_data.get("rayon") or self.DEFAULT_KM)
+        return near_amenity(queryset, value, km, self.amenity_point_field)
+
+
+class FacilityFilter(NearAmenityFilterSet):
     kind = django_filters.MultipleChoiceFilter(
         label=_("Type d’établissement"),
         choices=FacilityKind.choices,
@@ -41,7 +71,7 @@ class FacilityFilter(django_filters.FilterSet):
 
     class Meta:
         model = HealthFacility
-        fields = ["kind", "commune", "epci"]
+        fields = ["kind", "commune", "epci", "proche_de", "rayon"]
 
 
 class CommuneFilter(django_filters.FilterSet):

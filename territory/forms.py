@@ -31,3 +31,26 @@ class ZoningImportForm(forms.Form):
         if not upload.name.lower().endswith((".csv", ".txt")):
             raise forms.ValidationError(_("Choisissez un fichier CSV (.csv)."))
         return upload
+
+
+MAX_REFERENCE_FILE_BYTES = 5 * 1024 * 1024
+
+
+class ReferenceFileImportForm(forms.Form):
+    """A reference file (schools, stations) uploaded by the project lead, with a dry run."""
+
+    file = forms.FileField(label=_("Fichier CSV"))
+    dry_run = forms.BooleanField(
+        label=_("Essai à blanc"),
+        required=False,
+        initial=True,
+        help_text=_("Vérifier le fichier et voir ce qui changerait, sans rien enregistrer."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_REFERENCE_FILE_BYTES:
+            raise forms.ValidationError(_("Le fichier dépasse 5 Mo."))
+        if not upload.name.lower().endswith((".csv", ".txt")):
+            raise forms.ValidationError(_("Choisissez un fichier CSV (.csv)."))
+        return upload

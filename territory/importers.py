@@ -12,19 +12,32 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.contrib.gis.db.models import Union
 from django.contrib.gis.gdal import GDALException
 from django.contrib.gis.geos import GEOSException, GEOSGeometry, MultiPolygon, Point, WKTWriter
 from django.db import models, transaction
 from django.utils.text import slugify
 
-from territory.enums import FacilityKind, FRRCategory, LocationPrecision, Sector, Zone
+from territory.enums import (
+    FacilityKind,
+    FRRCategory,
+    LocationPrecision,
+    SchoolKind,
+    SchoolSector,
+    Sector,
+    StationSegment,
+    Zone,
+)
 from territory.models import (
     CPTS,
     EPCI,
     Commune,
     HealthFacility,
     PriorityDistrict,
+    RailwayStation,
     RuralRevitalisation,
+    School,
+    TerritoryHighlight,
     Zoning,
 )
 from territory.names import facility_display_name
@@ -132,6 +145,15 @@ def fingerprint(value):
     return value
 
 
+def _current(obj, name, value):
+    """The row's value of a field; a foreign key as the related row only when it is the one
+    wanted (compared by id, without fetching the related row)."""
+    if isinstance(value, models.Model):
+        current_id = getattr(obj, obj._meta.get_field(name).attname)
+        return value if current_id == value.pk else current_id
+    return getattr(obj, name)
+
+
 def _edited(obj, name, current):
     """Whether someone changed the field since the importer last wrote it."""
     written = obj.imported_values or {}
@@ -140,14 +162,17 @@ def _edited(obj, name, current):
     return fingerprint(current) != written[name]
 
 
-def upsert(model, lookup, values, report=None):
+_FETCH = object()
+
+
+def upsert(model, lookup, values, report=None, found=_FETCH):
     """Create or update one row; return it with "created", "updated" or "unchanged".
 
     On a model with ``imported_values`` (see ``territory.models.ImportedRow``), a field is
     updated only if it still holds what the importer wrote last: an edit made in the admin
     wins over the file, and stays (``report.kept`` counts the fields kept that way)."""
     tracked = hasattr(model, "imported_values")
-    obj = model._default_manager.filter(**lookup).first()
+    obj = model._default_manager.filter(**lookup).first() if found is _FETCH else found
     if obj is None:
         extra = {}
         if tracked:
@@ -155,7 +180,7 @@ def upsert(model, lookup, values, report=None):
         return model._default_manager.create(**lookup, **values, **extra), "created"
     changed = []
     for name, value in values.items():
-        current = getattr(obj, name)
+        current = _current(obj, name, value)
         if _same(current, value):
             continue
         if tracked and _edited(obj, name, current):
@@ -169,7 +194,7 @@ def upsert(model, lookup, values, report=None):
             record[name] = fingerprint(values[name])
         for name, value in values.items():
             # A field that already held the file's value is the importer's again.
-            if _same(getattr(obj, name), value):
+            if _same(_current(obj, name, value), value):
                 record[name] = fingerprint(value)
         if record != obj.imported_values:
             obj.imported_values = record
@@ -378,11 +403,37 @@ def _wgs84_point(lat, lon):
 # --- CPTS ---------------------------------------------------------------------------------------
 
 
+def normalise_url(value):
+    """ "cpts-avignon.fr/" as "https://cpts-avignon.fr/": the listing drops the scheme."""
+    value = (value or "").strip()
+    if value and "://" not in value:
+        value = f"https://{value}"
+    return value
+
+
+def split_emails(value):
+    return [part.strip() for part in (value or "").replace(",", ";").split(";") if part.strip()]
+
+
 def import_cpts(cpts_data, communes_data, progress=None):
+    """Import the CPTS listing and their communes. The listing names every CPTS of the
+    territory: a real CPTS absent from it is removed (a demo one stays)."""
     report = ImportReport("CPTS")
     cpts_rows = read_csv(cpts_data, ["cpts_nom", "site_web"], report=report)
     member_rows = read_csv(communes_data, ["cpts_nom", "commune_insee"], report=report)
     communes = {commune.insee_code: commune for commune in Commune.objects.all()}
+    members_by_name = {}
+    for member_index, member in enumerate(member_rows, start=2):
+        name = (member.get("cpts_nom") or "").strip()
+        commune = communes.get((member.get("commune_insee") or "").strip())
+        if commune is None:
+            report.skip(
+                f"communes line {member_index}",
+                f"commune {member['commune_insee']!r} inconnue",
+            )
+            continue
+        members_by_name.setdefault(name, set()).add(commune.pk)
+    kept = set()
     with transaction.atomic():
         for index, row in enumerate(cpts_rows, start=2):
             _progress(progress, index - 1, len(cpts_rows))
@@ -390,32 +441,292 @@ def import_cpts(cpts_data, communes_data, progress=None):
             if not name:
                 report.skip(f"line {index}", "nom de CPTS vide")
                 continue
-            wanted = set()
-            for member_index, member in enumerate(member_rows, start=2):
-                if (member.get("cpts_nom") or "").strip() != name:
-                    continue
-                commune = communes.get((member.get("commune_insee") or "").strip())
-                if commune is None:
-                    report.skip(
-                        f"communes line {member_index}",
-                        f"commune {member['commune_insee']!r} inconnue",
-                    )
-                    continue
-                wanted.add(commune.pk)
+            emails = split_emails(row.get("email"))
+            invalid = [email for email in emails if not _valid_email(email)]
+            if invalid:
+                report.skip(f"line {index}", f"e-mail invalide : {', '.join(invalid)}")
+                continue
+            wanted = members_by_name.get(name, set())
             cpts, outcome = upsert(
                 CPTS,
                 {"slug": slugify(name)},
                 {
                     "name": name,
-                    "website": (row.get("site_web") or "").strip(),
+                    "website": normalise_url(row.get("site_web")),
+                    "emails": emails,
+                    "note": (row.get("remarque") or "").strip(),
                     "source_url": (row.get("source_url") or "").strip(),
                     "is_demo": False,
                 },
                 report,
             )
-            if set(cpts.communes.values_list("pk", flat=True)) != wanted:
+            kept.add(cpts.pk)
+            if set(cpts.communes.values_list("pk", flat=True)) != wanted or (
+                cpts.perimeter is None and wanted
+            ):
                 cpts.communes.set(wanted)
+                cpts.update_perimeter()
                 outcome = "created" if outcome == "created" else "updated"
+            report.count(outcome)
+        if kept:
+            gone = CPTS.objects.filter(is_demo=False).exclude(pk__in=kept)
+            names = list(gone.values_list("name", flat=True))
+            if names:
+                gone.delete()
+                report.notes.append(f"removed, absent from the listing: {', '.join(names)}")
+    return report
+
+
+def _valid_email(value):
+    from django.core.exceptions import ValidationError
+    from django.core.validators import validate_email
+
+    try:
+        validate_email(value)
+    except ValidationError:
+        return False
+    return True
+
+
+# --- Schools and railway stations (refused as a whole on any bad line) -------------------------
+
+
+class LineErrors:
+    """Every bad line of a file, so that the whole file is refused with all its reasons."""
+
+    def __init__(self, filename):
+        self.filename = filename or "fichier"
+        self.errors = []
+
+    def add(self, line, reason):
+        self.errors.append((line, reason))
+
+    def raise_if_any(self):
+        if not self.errors:
+            return
+        shown = self.errors[:50]
+        lines = [f"{self.filename}, ligne {line} : {reason}" for line, reason in shown]
+        if len(self.errors) > len(shown):
+            lines.append(f"… et {len(self.errors) - len(shown)} autres lignes en erreur")
+        raise ImportFailed(
+            f"{self.filename} refusé : {len(self.errors)} ligne(s) en erreur, rien n’a été "
+            "importé.\n" + "\n".join(lines)
+        )
+
+
+class TerritoryShape:
+    """The union of the communes' outlines, computed once in PostGIS, to refuse points outside
+    the département."""
+
+    def __init__(self):
+        self._prepared = None
+
+    def contains(self, point):
+        if self._prepared is None:
+            union = Commune.objects.aggregate(union=Union("boundary"))["union"]
+            if union is None:
+                return False
+            self._prepared = union.prepared
+        return self._prepared.intersects(point)
+
+
+def _optional_point(row, line, errors, shape):
+    """The row's WGS84 point, None if it has none; an error if unreadable or outside."""
+    lat, lon = (row.get("lat_wgs84") or "").strip(), (row.get("lon_wgs84") or "").strip()
+    if not lat and not lon:
+        return None
+    try:
+        point = Point(float(lon), float(lat), srid=4326)
+    except ValueError:
+        errors.add(line, f"coordonnées illisibles : {lat!r}, {lon!r}")
+        return None
+    if not shape.contains(point):
+        errors.add(line, f"coordonnées hors du département : {lat}, {lon}")
+        return None
+    return point
+
+
+def _commune_of(row, line, errors, communes):
+    code = (row.get("commune_insee") or "").strip()
+    commune = communes.get(code)
+    if commune is None:
+        errors.add(line, f"commune {code!r} hors du territoire du portail")
+    return commune
+
+
+def _remove_absent(model, key, kept, report):
+    removed, _detail = model.objects.exclude(**{f"{key}__in": kept}).delete()
+    if removed:
+        report.notes.append(f"{removed} row(s) absent from the file removed")
+
+
+SCHOOL_COLUMNS = ["uai", "nom", "type", "secteur", "commune_insee", "lat_wgs84", "lon_wgs84"]
+SCHOOL_KINDS = {
+    "école primaire": SchoolKind.PRIMARY,
+    "école élémentaire": SchoolKind.ELEMENTARY,
+    "collège": SchoolKind.MIDDLE,
+    "lycée général et technologique": SchoolKind.GENERAL,
+    "lycée polyvalent": SchoolKind.POLYVALENT,
+    "lycée professionnel": SchoolKind.VOCATIONAL,
+}
+SCHOOL_SOURCE_WITH_POINT = (
+    "MENJ-DEPP, IPS rentrée 2022-2023 ; géolocalisation des établissements (novembre 2024)"
+)
+SCHOOL_SOURCE = "MENJ-DEPP, indices de position sociale (IPS), rentrée 2022-2023"
+
+
+def _school_sector(row):
+    sector = (row.get("secteur") or "").strip().lower()
+    if sector == "public":
+        return SchoolSector.PUBLIC
+    if sector in ("privé", "prive"):
+        contract = (row.get("contrat_prive") or "").strip().lower()
+        if contract == "hors contrat":
+            return SchoolSector.PRIVATE
+        return SchoolSector.PRIVATE_UNDER_CONTRACT
+    return None
+
+
+def import_schools(data, filename="", progress=None):
+    """Import the schools file (one row per UAI). Any bad line refuses the whole file."""
+    report = ImportReport("Schools")
+    rows = read_csv(data, SCHOOL_COLUMNS, report=report)
+    communes = {commune.insee_code: commune for commune in Commune.objects.all()}
+    errors, shape, seen, parsed = LineErrors(filename), TerritoryShape(), set(), []
+    for line, row in enumerate(rows, start=2):
+        uai = (row.get("uai") or "").strip().upper()
+        if not (len(uai) == 8 and uai[:7].isdigit() and uai[7].isalpha()):
+            errors.add(line, f"code UAI {uai!r} invalide (7 chiffres et une lettre attendus)")
+            continue
+        if uai in seen:
+            errors.add(line, f"code UAI {uai} déjà présent plus haut")
+            continue
+        seen.add(uai)
+        kind = SCHOOL_KINDS.get((row.get("type") or "").strip().lower())
+        if kind is None:
+            errors.add(line, f"type « {row.get('type')} » inconnu")
+        sector = _school_sector(row)
+        if sector is None:
+            errors.add(line, f"secteur « {row.get('secteur')} » inconnu (public ou privé)")
+        commune = _commune_of(row, line, errors, communes)
+        point = _optional_point(row, line, errors, shape)
+        if not (row.get("nom") or "").strip():
+            errors.add(line, "nom vide")
+        parsed.append((uai, row, kind, sector, commune, point))
+    errors.raise_if_any()
+    commune_names = [commune.name for commune in communes.values()]
+    existing = School.objects.in_bulk(field_name="uai")
+    with transaction.atomic():
+        for index, (uai, row, kind, sector, commune, point) in enumerate(parsed, start=1):
+            _progress(progress, index, len(parsed))
+            name = row["nom"].strip()
+            values = {
+                "name": name,
+                "display_name": facility_display_name(name, commune_names),
+                "kind": kind,
+                "level": SchoolKind(kind).level,
+                "sector": sector,
+                "commune": commune,
+                "point": point or place_at_commune(commune),
+                "location_precision": LocationPrecision.EXACT
+                if point
+                else LocationPrecision.COMMUNE,
+                "source": SCHOOL_SOURCE_WITH_POINT if point else SCHOOL_SOURCE,
+                "source_url": (row.get("source_liste_url") or "").strip(),
+            }
+            _school, outcome = upsert(School, {"uai": uai}, values, report, found=existing.get(uai))
+            report.count(outcome)
+        _remove_absent(School, "uai", seen, report)
+    return report
+
+
+STATION_COLUMNS = ["code_uic", "nom", "segment_drg", "commune_insee", "lat_wgs84", "lon_wgs84"]
+
+
+def import_railway_stations(data, filename="", progress=None):
+    """Import the passenger stations. Any bad line refuses the whole file."""
+    report = ImportReport("Railway stations")
+    rows = read_csv(data, STATION_COLUMNS, report=report)
+    communes = {commune.insee_code: commune for commune in Commune.objects.all()}
+    errors, shape, seen, parsed = LineErrors(filename), TerritoryShape(), set(), []
+    for line, row in enumerate(rows, start=2):
+        code = (row.get("code_uic") or "").strip()
+        if not (len(code) == 8 and code.isdigit()):
+            errors.add(line, f"code UIC {code!r} invalide (8 chiffres attendus)")
+            continue
+        if code in seen:
+            errors.add(line, f"code UIC {code} déjà présent plus haut")
+            continue
+        seen.add(code)
+        segment = (row.get("segment_drg") or "").strip().lower()
+        if segment not in StationSegment.values:
+            errors.add(line, f"segment « {row.get('segment_drg')} » inconnu (A, B ou C)")
+        commune = _commune_of(row, line, errors, communes)
+        point = None
+        if (row.get("lat_wgs84") or "").strip() and (row.get("lon_wgs84") or "").strip():
+            point = _optional_point(row, line, errors, shape)
+        else:
+            errors.add(line, "coordonnées absentes (une gare a toujours une position)")
+        if not (row.get("nom") or "").strip():
+            errors.add(line, "nom vide")
+        parsed.append((code, row, segment, commune, point))
+    errors.raise_if_any()
+    existing = RailwayStation.objects.in_bulk(field_name="uic_code")
+    with transaction.atomic():
+        for index, (code, row, segment, commune, point) in enumerate(parsed, start=1):
+            _progress(progress, index, len(parsed))
+            codes = (row.get("codes_uic_source") or code).split()
+            _station, outcome = upsert(
+                RailwayStation,
+                {"uic_code": code},
+                {
+                    "uic_codes": codes,
+                    "name": row["nom"].strip(),
+                    "trigram": (row.get("trigramme") or "").strip()[:3],
+                    "segment": segment,
+                    "commune": commune,
+                    "point": point,
+                    "source_url": (row.get("source_url") or "").strip(),
+                },
+                report,
+                found=existing.get(code),
+            )
+            report.count(outcome)
+        _remove_absent(RailwayStation, "uic_code", seen, report)
+    return report
+
+
+# --- The territory's advantages (content the project lead edits, with its source) -------------
+
+
+def import_highlights(data, progress=None):
+    report = ImportReport("Territory highlights")
+    rows = read_csv(data, ["key", "position", "title", "text", "source"], report=report)
+    with transaction.atomic():
+        for index, row in enumerate(rows, start=2):
+            _progress(progress, index - 1, len(rows))
+            key = slugify(row.get("key") or "")
+            if not key or not (row.get("title") or "").strip():
+                report.skip(f"line {index}", "identifiant ou titre vide")
+                continue
+            try:
+                position = int(row.get("position") or 0)
+            except ValueError:
+                report.skip(f"line {index}", f"ordre illisible : {row.get('position')!r}")
+                continue
+            _highlight, outcome = upsert(
+                TerritoryHighlight,
+                {"key": key},
+                {
+                    "title": row["title"].strip(),
+                    "text": (row.get("text") or "").strip(),
+                    "source": (row.get("source") or "").strip(),
+                    "source_url": (row.get("source_url") or "").strip(),
+                    "position": position,
+                    "to_check": (row.get("to_check") or "").strip().lower() in ("oui", "yes", "1"),
+                },
+                report,
+            )
             report.count(outcome)
     return report
 

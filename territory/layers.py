@@ -8,15 +8,14 @@ their own ``layers.py`` (imported by their AppConfig.ready).
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.contrib.gis.db.models import Union
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from territory.enums import FacilityKind, LocationPrecision, Zone
+from territory.enums import FacilityKind, LocationPrecision, SchoolLevel, Zone
 from territory.geo import BboxError, point_layer, polygon_layer
-from territory.models import CPTS, Commune, HealthFacility
+from territory.models import CPTS, Commune, HealthFacility, RailwayStation, School
 
 
 @dataclass(frozen=True)
@@ -51,34 +50,41 @@ def parse_choices(request, name, choices):
     return values
 
 
-def describe_facility(facility):
+def describe_place(place, label, anchor=""):
+    """A point's properties: its name, kind, label, commune, and the approximate or demo flags."""
     properties = {
-        "name": facility.label,
-        "kind": facility.kind,
-        "label": str(facility.get_kind_display()),
-        "commune": facility.commune.name,
-        "url": facility.commune.get_absolute_url(),
+        "name": place.label,
+        "kind": place.kind,
+        "label": label,
+        "commune": place.commune.name,
+        "url": place.commune.get_absolute_url() + anchor,
     }
-    if facility.location_precision == LocationPrecision.COMMUNE:
+    if place.location_precision == LocationPrecision.COMMUNE:
         properties["approximate"] = True
-    if facility.is_demo:
+    if getattr(place, "is_demo", False):
         properties["demo"] = True
     return properties
+
+
+PLACE_FIELDS = (
+    "name",
+    "display_name",
+    "kind",
+    "point",
+    "location_precision",
+    "commune__name",
+    "commune__slug",
+)
+
+
+def describe_facility(facility):
+    return describe_place(facility, str(facility.get_kind_display()))
 
 
 @register("etablissements", gettext_lazy("Établissements de santé"), "points")
 def facilities_layer(request, bbox, zoom):
     kinds = parse_choices(request, "kind", FacilityKind.values)
-    queryset = HealthFacility.objects.select_related("commune").only(
-        "name",
-        "display_name",
-        "kind",
-        "point",
-        "location_precision",
-        "is_demo",
-        "commune__name",
-        "commune__slug",
-    )
+    queryset = HealthFacility.objects.select_related("commune").only(*PLACE_FIELDS, "is_demo")
     if kinds:
         queryset = queryset.of_kind(*kinds)
     return point_layer(queryset, bbox, describe_facility)
@@ -86,12 +92,44 @@ def facilities_layer(request, bbox, zoom):
 
 @register("cpts", gettext_lazy("CPTS"), "polygons")
 def cpts_layer(request, bbox, zoom):
-    in_box = CPTS.objects.filter(communes__boundary__bboverlaps=bbox).values("pk")
+    """Each CPTS's perimeter, computed once at import (the union of its communes)."""
     return polygon_layer(
-        CPTS.objects.filter(pk__in=in_box).only("name", "is_demo"),
+        CPTS.objects.filter(perimeter__bboverlaps=bbox).only("name", "slug", "is_demo"),
         bbox,
-        lambda cpts: {"name": cpts.name, "demo": cpts.is_demo},
-        Union("communes__boundary"),
+        lambda cpts: {"name": cpts.name, "url": cpts.get_absolute_url(), "demo": cpts.is_demo},
+        "perimeter",
+    )
+
+
+def describe_school(school):
+    label = f"{school.get_kind_display()}, {school.get_sector_display().lower()}"
+    return describe_place(school, label, "#famille")
+
+
+@register("etablissements-scolaires", gettext_lazy("Écoles, collèges et lycées"), "points")
+def schools_layer(request, bbox, zoom):
+    levels = parse_choices(request, "level", SchoolLevel.values)
+    queryset = School.objects.select_related("commune").only(*PLACE_FIELDS, "sector")
+    if levels:
+        queryset = queryset.of_level(*levels)
+    return point_layer(queryset, bbox, describe_school)
+
+
+@register("gares", gettext_lazy("Gares de voyageurs"), "points")
+def stations_layer(request, bbox, zoom):
+    queryset = RailwayStation.objects.select_related("commune").only(
+        "name", "segment", "point", "commune__name", "commune__slug"
+    )
+    return point_layer(
+        queryset,
+        bbox,
+        lambda station: {
+            "name": station.name,
+            "kind": station.segment,
+            "label": str(station.get_segment_display()),
+            "commune": station.commune.name,
+            "url": station.commune.get_absolute_url() + "#famille",
+        },
     )
 
 

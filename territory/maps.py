@@ -50,6 +50,36 @@ def facility_layers(checked=("hopitaux", "cliniques")):
     ]
 
 
+# (id, label, layer, levels, checked, colour): colours of at least 4.5:1 on white.
+FAMILY_GROUPS = [
+    (
+        "colleges-lycees",
+        _("Collèges et lycées"),
+        "etablissements-scolaires",
+        "college,lycee",
+        True,
+        "#005a70",
+    ),
+    ("ecoles", _("Écoles"), "etablissements-scolaires", "ecole", False, "#6a3d9a"),
+    ("gares", _("Gares de voyageurs"), "gares", "", True, "#1a1a1a"),
+]
+
+
+def family_layers():
+    """The schools' and stations' layers."""
+    return [
+        {
+            "id": group_id,
+            "label": str(label),
+            "type": "points",
+            "url": layer_url(name, level=levels) if levels else layer_url(name),
+            "checked": checked,
+            "colour": colour,
+        }
+        for group_id, label, name, levels, checked, colour in FAMILY_GROUPS
+    ]
+
+
 def kind_layer(kind, querystring="", checked=True, label=None):
     """The map layer of a registered kind of content; its colour comes from the registry."""
     url = layer_url(kind.layer.name)

@@ -2,8 +2,9 @@ import math
 from datetime import timedelta
 
 from django.contrib.gis.db import models
+from django.contrib.gis.db.models import Union
 from django.contrib.gis.db.models.functions import Distance, GeometryDistance
-from django.contrib.gis.geos import Point
+from django.contrib.gis.geos import MultiPolygon, Point
 from django.contrib.gis.measure import D
 from django.contrib.postgres.fields import ArrayField
 from django.db.models import OuterRef, Q
@@ -16,7 +17,11 @@ from territory.enums import (
     FRRCategory,
     LocationPrecision,
     PlacePrecision,
+    SchoolKind,
+    SchoolLevel,
+    SchoolSector,
     Sector,
+    StationSegment,
     Zone,
 )
 from territory.names import facility_display_name
@@ -135,6 +140,23 @@ class ImportedRow(models.Model):
         abstract = True
 
 
+class DisplayNamed:
+    """A row whose source writes its name in capitals (FINESS, the education files): the
+    display name is proposed on save, and a correction made in the admin is kept."""
+
+    def save(self, *args, **kwargs):
+        if not self.display_name:
+            self.display_name = facility_display_name(self.name)
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "display_name"}
+        super().save(*args, **kwargs)
+
+    @property
+    def label(self):
+        """The name shown everywhere: the display name, else the source's name."""
+        return self.display_name or self.name
+
+
 class EPCI(ImportedRow):
     siren = models.CharField(_("SIREN"), max_length=9, unique=True)
     name = models.CharField(_("nom"), max_length=200)
@@ -156,6 +178,15 @@ class CommuneQuerySet(models.QuerySet):
             current_zone_is_demo=models.Subquery(current.values("is_demo")[:1]),
             current_zone_valid_from=models.Subquery(current.values("valid_from")[:1]),
             current_zone_valid_until=models.Subquery(current.values("valid_until")[:1]),
+        )
+
+    def with_current_zoning(self):
+        """with_current_zone(), plus what the commune page shows of the order (its source), so
+        that ``current_zoning_annotated()`` needs no query of its own."""
+        current = Zoning.objects.current().filter(commune=models.OuterRef("pk"))
+        return self.with_current_zone().annotate(
+            current_zone_source=models.Subquery(current.values("source")[:1]),
+            current_zone_source_url=models.Subquery(current.values("source_url")[:1]),
         )
 
     def containing(self, point):
@@ -208,6 +239,20 @@ class Commune(ImportedRow):
         ``is_ended()`` says so): what the commune page and the map show."""
         return Zoning.objects.current().filter(commune=self).first()
 
+    def current_zoning_annotated(self):
+        """The current zoning rebuilt from ``with_current_zoning()``'s annotations (no query)."""
+        if not getattr(self, "current_zone", None):
+            return None
+        return Zoning(
+            commune=self,
+            zone=self.current_zone,
+            is_demo=self.current_zone_is_demo,
+            valid_from=self.current_zone_valid_from,
+            valid_until=self.current_zone_valid_until,
+            source=self.current_zone_source or "",
+            source_url=self.current_zone_source_url or "",
+        )
+
     @property
     def frr_or_none(self):
         """Its France Ruralités Revitalisation classification, or None (no query when the
@@ -223,15 +268,37 @@ class Commune(ImportedRow):
         return Zoning.objects.in_force(on).filter(commune=self).first()
 
 
+class CPTSQuerySet(models.QuerySet):
+    def with_population(self):
+        return self.annotate(
+            population=models.Sum("communes__population"),
+            commune_count=models.Count("communes"),
+        )
+
+
 class CPTS(ImportedRow):
     """Communauté professionnelle territoriale de santé."""
 
     name = models.CharField(_("nom"), max_length=200, unique=True)
     slug = models.SlugField(_("identifiant d’URL"), max_length=200, unique=True)
     website = models.URLField(_("site web"), blank=True)
+    emails = ArrayField(
+        models.EmailField(), verbose_name=_("e-mails de contact"), default=list, blank=True
+    )
     communes = models.ManyToManyField(Commune, verbose_name=_("communes"), related_name="cpts")
-    source_url = models.URLField(_("source"), blank=True)
+    perimeter = models.MultiPolygonField(
+        _("périmètre"),
+        srid=4326,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("L’union des contours de ses communes, recalculée à chaque import."),
+    )
+    note = models.TextField(_("remarque"), blank=True)
+    source_url = models.URLField(_("source"), max_length=500, blank=True)
     is_demo = models.BooleanField(_("démo"), default=False)
+
+    objects = CPTSQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("CPTS")
@@ -240,6 +307,17 @@ class CPTS(ImportedRow):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return f"{reverse('territory:cpts_list')}#{self.slug}"
+
+    def update_perimeter(self):
+        """Recompute the perimeter in PostGIS from the communes' outlines (one query)."""
+        union = self.communes.aggregate(union=Union("boundary"))["union"]
+        if union is not None and union.geom_type == "Polygon":
+            union = MultiPolygon(union, srid=4326)
+        CPTS.objects.filter(pk=self.pk).update(perimeter=union)
+        self.perimeter = union
 
 
 class HealthFacilityQuerySet(NearQuerySet):
@@ -250,7 +328,7 @@ class HealthFacilityQuerySet(NearQuerySet):
         return self.filter(kind__in=kinds)
 
 
-class HealthFacility(ImportedRow):
+class HealthFacility(DisplayNamed, ImportedRow):
     finess_et = models.CharField(
         _("FINESS établissement"), max_length=9, unique=True, null=True, blank=True
     )
@@ -308,18 +386,6 @@ class HealthFacility(ImportedRow):
 
     def __str__(self):
         return self.label
-
-    def save(self, *args, **kwargs):
-        if not self.display_name:
-            self.display_name = facility_display_name(self.name)
-            if kwargs.get("update_fields") is not None:
-                kwargs["update_fields"] = {*kwargs["update_fields"], "display_name"}
-        super().save(*args, **kwargs)
-
-    @property
-    def label(self):
-        """The name shown everywhere: the display name, else the FINESS name."""
-        return self.display_name or self.name
 
 
 class ZoningQuerySet(models.QuerySet):
@@ -437,3 +503,109 @@ class RuralRevitalisation(models.Model):
 
     def __str__(self):
         return f"{self.commune} : {self.get_category_display()}"
+
+
+class SchoolQuerySet(NearQuerySet):
+    def of_level(self, *levels):
+        return self.filter(level__in=levels)
+
+
+class School(DisplayNamed, ImportedRow):
+    """A school of the national education's files (écoles, collèges, lycées), by UAI code."""
+
+    uai = models.CharField(_("code UAI"), max_length=8, unique=True)
+    name = models.CharField(_("nom dans la source"), max_length=255)
+    display_name = models.CharField(_("nom affiché"), max_length=255, blank=True)
+    kind = models.CharField(_("type"), max_length=40, choices=SchoolKind.choices)
+    level = models.CharField(_("niveau"), max_length=10, choices=SchoolLevel.choices)
+    sector = models.CharField(_("secteur"), max_length=30, choices=SchoolSector.choices)
+    commune = models.ForeignKey(
+        Commune, verbose_name=_("commune"), on_delete=models.PROTECT, related_name="schools"
+    )
+    point = models.PointField(_("position"), srid=4326)
+    location_precision = models.CharField(
+        _("précision de la position"),
+        max_length=10,
+        choices=LocationPrecision.choices,
+        default=LocationPrecision.EXACT,
+    )
+    source = models.CharField(_("source"), max_length=255)
+    source_url = models.URLField(_("adresse de la source"), max_length=500, blank=True)
+
+    objects = SchoolQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("établissement scolaire")
+        verbose_name_plural = _("établissements scolaires")
+        ordering = ["level", "display_name", "pk"]
+        indexes = [models.Index(fields=["level"])]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def is_approximate(self):
+        return self.location_precision == LocationPrecision.COMMUNE
+
+
+class RailwayStationQuerySet(NearQuerySet):
+    def national(self):
+        return self.filter(segment=StationSegment.NATIONAL)
+
+
+class RailwayStation(ImportedRow):
+    """A passenger railway station (SNCF Gares & Connexions)."""
+
+    uic_code = models.CharField(_("code UIC"), max_length=8, unique=True)
+    uic_codes = ArrayField(
+        models.CharField(max_length=8), verbose_name=_("codes UIC de la source"), default=list
+    )
+    name = models.CharField(_("nom"), max_length=200)
+    trigram = models.CharField(_("trigramme"), max_length=3, blank=True)
+    segment = models.CharField(_("segment DRG"), max_length=1, choices=StationSegment.choices)
+    commune = models.ForeignKey(
+        Commune,
+        verbose_name=_("commune"),
+        on_delete=models.PROTECT,
+        related_name="railway_stations",
+    )
+    point = models.PointField(_("position"), srid=4326)
+    source_url = models.URLField(_("adresse de la source"), max_length=500, blank=True)
+
+    objects = RailwayStationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("gare de voyageurs")
+        verbose_name_plural = _("gares de voyageurs")
+        ordering = ["name", "pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class TerritoryHighlight(ImportedRow):
+    """One advantage of the territory, in the project's own words, with its source: what the
+    "Vivre et exercer" page says beyond the figures computed from the data."""
+
+    key = models.SlugField(_("identifiant"), max_length=100, unique=True)
+    title = models.CharField(_("titre"), max_length=200)
+    text = models.TextField(_("texte"))
+    source = models.CharField(_("source"), max_length=255)
+    source_url = models.URLField(_("adresse de la source"), max_length=500, blank=True)
+    position = models.PositiveSmallIntegerField(_("ordre"), default=0)
+    is_published = models.BooleanField(_("publié"), default=True)
+    to_check = models.BooleanField(
+        _("à vérifier"),
+        default=False,
+        help_text=_(
+            "Montré avec la mention « à vérifier » tant que la source n’est pas confirmée."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("atout du territoire")
+        verbose_name_plural = _("atouts du territoire")
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.title

@@ -10,6 +10,7 @@ the project lead corrects any name in the admin, and the import keeps that corre
 
 import re
 import unicodedata
+from functools import lru_cache
 
 ACRONYMS = {
     "ARS", "ATIR", "CAARUD", "CAMSP", "CASP", "CATTP", "CH", "CHI", "CHR", "CHRU", "CHS", "CHU",
@@ -26,24 +27,33 @@ ACCENTED = {
     "CARDIOLOGIE": "Cardiologie",
     "CHATEAU": "Château",
     "CLAREE": "Clarée",
+    "COLLEGE": "Collège",
     "CYPRES": "Cyprès",
     "DUREE": "Durée",
+    "ECOLE": "École",
+    "ELEMENTAIRE": "Élémentaire",
     "ENERGIE": "Énergie",
     "ERE": "Ère",
     "ETABLISSEMENT": "Établissement",
     "ETANG": "Étang",
+    "GENERAL": "Général",
+    "GENERALE": "Générale",
     "GERIATRIE": "Gériatrie",
     "GERIATRIQUE": "Gériatrique",
     "GITE": "Gîte",
     "HEMODIALYSE": "Hémodialyse",
     "HOPITAL": "Hôpital",
+    "LYCEE": "Lycée",
     "MATERNITE": "Maternité",
     "MEDICAL": "Médical",
     "MEDICALE": "Médicale",
     "MEDICO": "Médico",
+    "METIERS": "Métiers",
     "PEDIATRIE": "Pédiatrie",
     "PEDIATRIQUE": "Pédiatrique",
     "POLE": "Pôle",
+    "PRIVE": "Privé",
+    "PRIVEE": "Privée",
     "READAPTATION": "Réadaptation",
     "REEDUC": "Rééduc",
     "REEDUCATION": "Rééducation",
@@ -72,9 +82,14 @@ def _key(word):
 
 
 def _proper_names(names):
+    return _proper_names_of(tuple(names or ()))
+
+
+@lru_cache(maxsize=8)
+def _proper_names_of(names):
     """Commune names by the tuple of their words in FINESS spelling, longest first."""
     keyed = {}
-    for proper in names or ():
+    for proper in names:
         words = tuple(_key(token) for token in TOKEN.findall(proper) if _is_word(token))
         if words:
             keyed[words] = proper

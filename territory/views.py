@@ -1,8 +1,10 @@
 import hashlib
 import json
 
+from django.contrib.gis.db.models import Extent
+from django.contrib.gis.db.models.functions import Distance
 from django.core.cache import cache
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -12,16 +14,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from territory import layer_cache
+from territory.family import family_places
+from territory.figures import living_here_figures
 from territory.filters import CommuneFilter, FacilityFilter
 from territory.geo import BboxError, parse_bbox, parse_zoom
 from territory.layers import REGISTRY
-from territory.maps import build_map, facility_layers
-from territory.models import CPTS, Commune, HealthFacility
+from territory.maps import build_map, cpts_layer, facility_layers, family_layers
+from territory.models import CPTS, Commune, HealthFacility, RailwayStation, TerritoryHighlight
 from vsa_portal import kinds
 from vsa_portal.search import filtered, paginate, querystring_without_page
 
 NEARBY_KM = 15
 NEARBY_ITEMS = 4
+NEARBY_FACILITIES = 20
 PAGE_SIZE = 50
 
 
@@ -108,18 +113,33 @@ def nearby_section(kind, commune):
 def commune_detail(request, slug):
     commune = get_object_or_404(
         Commune.objects.select_related("epci", "frr")
-        .with_current_zone()
-        .prefetch_related("priority_districts"),
+        .with_current_zoning()
+        .prefetch_related(
+            "priority_districts",
+            Prefetch("cpts", queryset=CPTS.objects.defer("perimeter", "imported_values")),
+        ),
         slug=slug,
     )
-    facilities = HealthFacility.objects.select_related("commune")
-    local = list(facilities.filter(commune=commune).order_by("kind", "name"))
-    nearby = list(facilities.exclude(commune=commune).near(commune, NEARBY_KM)[:20])
+    # The commune's facilities and those nearby, in one query.
+    around = HealthFacility.objects.select_related("commune").near(commune, NEARBY_KM)
+    nearby_or_local = list(
+        HealthFacility.objects.select_related("commune")
+        .filter(Q(commune=commune) | Q(pk__in=around.values("pk")))
+        .annotate(distance=Distance("point", commune.reference_point))
+        .order_by("distance", "pk")
+    )
+    local = sorted(
+        (facility for facility in nearby_or_local if facility.commune_id == commune.pk),
+        key=lambda facility: (facility.kind, facility.name),
+    )
+    nearby = [facility for facility in nearby_or_local if facility.commune_id != commune.pk][
+        :NEARBY_FACILITIES
+    ]
     nearby_sections = [
         nearby_section(kind, commune) for kind in kinds.public() if kind.near_commune
     ]
     summaries = [kind.commune_summary(commune) for kind in kinds.public() if kind.commune_summary]
-    zoning = commune.current_zoning()
+    zoning = commune.current_zoning_annotated()
     west, south, east, north = commune.boundary.extent
     margin = 0.05
     return render(
@@ -139,12 +159,54 @@ def commune_detail(request, slug):
             "nearby": nearby,
             "nearby_km": NEARBY_KM,
             "nearby_sections": nearby_sections,
+            "family": family_places(commune),
             "map": build_map(
                 "carte-commune",
-                _("Les établissements de santé autour de %(commune)s") % {"commune": commune.name},
-                facility_layers(checked=[layer["id"] for layer in facility_layers()]),
+                _("Les établissements de santé, écoles et gares autour de %(commune)s")
+                % {"commune": commune.name},
+                [
+                    *facility_layers(checked=[layer["id"] for layer in facility_layers()]),
+                    *family_layers(),
+                ],
                 bounds=(west - margin, south - margin, east + margin, north + margin),
-                list_links=[(_("établissements de la commune et des environs"), "#etablissements")],
+                list_links=[
+                    (_("établissements de la commune et des environs"), "#etablissements"),
+                    (_("écoles, collèges, lycées et gares"), "#famille"),
+                ],
+            ),
+        },
+    )
+
+
+@require_GET
+def cpts_list(request):
+    cpts_list = list(
+        CPTS.objects.with_population()
+        .prefetch_related(
+            Prefetch("communes", queryset=Commune.objects.only("name", "slug").order_by("name"))
+        )
+        .defer("perimeter")
+        .order_by("name", "pk")
+    )
+    west, south, east, north = Commune.objects.aggregate(extent=Extent("boundary"))["extent"] or (
+        0,
+        0,
+        0,
+        0,
+    )
+    return render(
+        request,
+        "territory/cpts_list.html",
+        {
+            "cpts_list": cpts_list,
+            "covered": Commune.objects.filter(cpts__isnull=False).distinct().count(),
+            "commune_count": Commune.objects.count(),
+            "map": build_map(
+                "carte-cpts",
+                _("Le périmètre des CPTS"),
+                [cpts_layer(checked=True)],
+                bounds=(west, south, east, north),
+                list_links=[(_("liste des CPTS et de leurs communes"), "#liste-cpts")],
             ),
         },
     )
@@ -157,4 +219,23 @@ def territory_list_links():
             _("liste des communes, de leur zonage et de leur CPTS"),
             reverse("territory:commune_list"),
         ),
+        (_("liste des CPTS et de leurs communes"), reverse("territory:cpts_list")),
     ]
+
+
+@require_GET
+def living_here(request):
+    """The territory's advantages: figures computed from the data, the position (the station
+    of national interest), the highlights the project lead edits, the registry's sections."""
+    return render(
+        request,
+        "territory/living_here.html",
+        {
+            "figures": living_here_figures(),
+            "national_stations": list(
+                RailwayStation.objects.national().select_related("commune").order_by("name")
+            ),
+            "highlights": list(TerritoryHighlight.objects.filter(is_published=True)),
+            "sections": kinds.living_sections(),
+        },
+    )

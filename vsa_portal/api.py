@@ -1,6 +1,7 @@
-"""The read-only JSON API, version 1: every public kind that declares ``export_fields``, listed
-page by page and filtered with the same parameters as its public list (the kind's alert
-FilterSet), one item by its id, and an OpenAPI 3.1 description built from the registry.
+"""The read-only JSON API, version 1: every open dataset (each public kind that declares
+``export_fields``, the health facilities, the observatory), listed page by page and filtered
+with the same parameters as its public list, one item by its id, an OpenAPI 3.1 description
+built from the registry and a documentation page.
 
 Plain Django views: the project adds no dependency for this (Django REST framework and
 django-ninja are not in the locked environment); the API only reads and its shape is the open
@@ -10,10 +11,11 @@ from functools import wraps
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import JsonResponse
+from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from vsa_portal import kinds, ratelimit
-from vsa_portal.open_data import LICENCE, dataset_kind, record, rows
+from vsa_portal import ratelimit
+from vsa_portal.open_data import LICENCE, all_datasets, get_dataset, record
 
 PAGE_SIZE = 50
 # Per client address; lifted when Redis is away, as every limit of the portal.
@@ -53,17 +55,14 @@ def rate_limited(view):
 @require_GET
 @rate_limited
 def item_list(request, key):
-    kind = dataset_kind(key)
+    dataset = get_dataset(key)
     params = request.GET.copy()
     page_number = params.pop("page", ["1"])[-1]
-    if kind.alert:
-        filterset = kind.alert.filterset_class(params or None, queryset=kind.alert.queryset())
-        if filterset.is_bound and not filterset.is_valid():
-            errors = {
-                name: [str(e) for e in messages] for name, messages in filterset.errors.items()
-            }
-            return _json({"erreur": "Filtres invalides.", "details": errors}, status=400)
-    paginator = Paginator(rows(kind, params), PAGE_SIZE)
+    filterset, items = dataset.search(params)
+    if filterset is not None and filterset.is_bound and not filterset.is_valid():
+        errors = {name: [str(e) for e in messages] for name, messages in filterset.errors.items()}
+        return _json({"erreur": "Filtres invalides.", "details": errors}, status=400)
+    paginator = Paginator(items, PAGE_SIZE)
     try:
         page = paginator.page(page_number)
     except (PageNotAnInteger, EmptyPage):
@@ -82,7 +81,7 @@ def item_list(request, key):
             "next": link(page.next_page_number()) if page.has_next() else None,
             "previous": link(page.previous_page_number()) if page.has_previous() else None,
             "licence": LICENCE["url"],
-            "results": [record(kind, item, request) for item in page.object_list],
+            "results": [record(dataset, item, request) for item in page.object_list],
         }
     )
 
@@ -90,19 +89,28 @@ def item_list(request, key):
 @require_GET
 @rate_limited
 def item_detail(request, key, pk):
-    kind = dataset_kind(key)
-    queryset = kind.alert.queryset() if kind.alert else kind.published()
-    item = queryset.filter(pk=pk).first()
+    dataset = get_dataset(key)
+    item = dataset.lookup().filter(pk=pk).first() if dataset.lookup else None
     if item is None:
         return _error("Aucun élément public ne porte cet identifiant.", 404)
-    return _json(record(kind, item, request))
+    return _json(record(dataset, item, request))
 
 
-def _filter_parameters(kind):
-    if not kind.alert:
-        return []
+def _filter_parameters(dataset):
+    filterset_class = dataset.filterset_class
+    if filterset_class is None:
+        return [
+            {
+                "name": name,
+                "in": "query",
+                "required": False,
+                "description": description,
+                "schema": {"type": "string"},
+            }
+            for name, description in dataset.parameters
+        ]
     parameters = []
-    for name, declared in kind.alert.filterset_class.base_filters.items():
+    for name, declared in filterset_class.base_filters.items():
         multiple = "Multiple" in type(declared).__name__
         schema = {"type": "string"}
         if multiple:
@@ -122,18 +130,17 @@ def _filter_parameters(kind):
 
 def openapi_document(request):
     paths, schemas = {}, {}
-    for kind in kinds.with_exports():
-        name = kind.key.replace("-", "_")
+    for dataset in all_datasets():
+        name = dataset.key.replace("-", "_")
         schemas[name] = {
             "type": "object",
             "properties": {
-                field.name: {**TYPES[field.type], "title": field.title}
-                for field in kind.export_fields
+                field.name: {**TYPES[field.type], "title": field.title} for field in dataset.fields
             },
         }
         item = {"$ref": f"#/components/schemas/{name}"}
-        title = str(kind.label_plural).capitalize()
-        paths[f"/api/v1/{kind.key}/"] = {
+        title = dataset.title
+        paths[f"/api/v1/{dataset.key}/"] = {
             "get": {
                 "operationId": f"list_{name}",
                 "summary": title,
@@ -144,11 +151,11 @@ def openapi_document(request):
                         "required": False,
                         "schema": {"type": "integer", "minimum": 1},
                     },
-                    *_filter_parameters(kind),
+                    *_filter_parameters(dataset),
                 ],
                 "responses": {
                     "200": {
-                        "description": f"Une page de {PAGE_SIZE} {kind.label_plural} au plus.",
+                        "description": f"{title} : une page de {PAGE_SIZE} lignes au plus.",
                         "content": {
                             "application/json": {
                                 "schema": {
@@ -171,16 +178,18 @@ def openapi_document(request):
                 },
             }
         }
-        paths[f"/api/v1/{kind.key}/{{id}}/"] = {
+        if not dataset.lookup:
+            continue
+        paths[f"/api/v1/{dataset.key}/{{id}}/"] = {
             "get": {
                 "operationId": f"get_{name}",
-                "summary": str(kind.label).capitalize(),
+                "summary": f"{title} : une ligne par son identifiant",
                 "parameters": [
                     {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}
                 ],
                 "responses": {
                     "200": {
-                        "description": str(kind.label).capitalize(),
+                        "description": f"{title} : une ligne",
                         "content": {"application/json": {"schema": item}},
                     },
                     "404": {"$ref": "#/components/responses/error"},
@@ -218,3 +227,27 @@ def openapi_document(request):
 @require_GET
 def openapi(request):
     return _json(openapi_document(request))
+
+
+@require_GET
+def documentation(request):
+    """The API's page for people: what it serves, how to page and filter, the limits."""
+    document = openapi_document(request)
+    endpoints = [
+        {
+            "path": path,
+            "summary": operation["get"]["summary"],
+            "parameters": [p for p in operation["get"]["parameters"] if p["in"] == "query"],
+        }
+        for path, operation in document["paths"].items()
+    ]
+    return render(
+        request,
+        "open_data/api.html",
+        {
+            "endpoints": endpoints,
+            "page_size": PAGE_SIZE,
+            "rate_limit": RATE_LIMIT,
+            "licence": LICENCE,
+        },
+    )

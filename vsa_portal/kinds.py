@@ -158,6 +158,9 @@ class Kind:
     # () -> {"title", "items", "template", "url", "link_label"} or None: a section of the home
     # page (the collective's latest news…), rendered with ``template`` for each item
     home_section: Callable | None = None
+    # () -> {"title", "items", "template", "url", "link_label"} or None: a section of the
+    # territory's "Vivre et exercer" page (the collective's testimonials…)
+    living_section: Callable | None = None
     extra: dict = field(default_factory=dict)
 
     @property
@@ -253,6 +256,12 @@ def with_staff_tasks():
 def home_sections():
     """The home page's sections declared by kinds, in registration order, empty ones left out."""
     sections = (kind.home_section() for kind in _REGISTRY.values() if kind.home_section)
+    return [section for section in sections if section]
+
+
+def living_sections():
+    """The "Vivre et exercer" page's sections declared by kinds, empty ones left out."""
+    sections = (kind.living_section() for kind in _REGISTRY.values() if kind.living_section)
     return [section for section in sections if section]
 
 

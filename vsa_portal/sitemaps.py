@@ -19,6 +19,8 @@ class StaticPagesSitemap(Sitemap):
             "offers:map",
             "territory:commune_list",
             "territory:facility_list",
+            "territory:cpts_list",
+            "territory:living_here",
             "aids:landing",
             "aids:simulator",
             "interns:landing",
@@ -35,6 +37,7 @@ class StaticPagesSitemap(Sitemap):
             "support:landing",
             "support:request",
             "open_data:index",
+            "api:documentation",
         ]
         # Every kind's public list, even one that lives outside the rubrics above.
         names += [kind.list_url for kind in kinds.public() if kind.list_url]

@@ -174,3 +174,18 @@ def test_a_news_published_in_the_admin_gets_its_date(project_lead, db):
     assert response.status_code == 302, response.content.decode()[:2000]
     item = collective_models.News.objects.get()
     assert item.published_at is not None and item.published_at <= timezone.now()
+
+
+def test_the_collective_is_described_as_an_organization(visitor, db):
+    import json
+    import re
+
+    OrganisationFactory(name="CPTS Grand Avignon", is_public=True, website="https://cpts.test/")
+    OrganisationFactory(name="Organisation de démo", is_public=True, is_demo=True)
+    html = visitor.get("/collectif/").content.decode()
+    (payload,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    data = json.loads(payload)
+    assert data["@type"] == "Organization" and data["url"] == "http://testserver/"
+    assert data["member"] == [
+        {"@type": "Organization", "name": "CPTS Grand Avignon", "url": "https://cpts.test/"}
+    ]

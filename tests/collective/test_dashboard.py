@@ -66,10 +66,10 @@ def row(body, label):
 
 
 def test_the_project_lead_sees_what_waits_for_her(project_lead, waiting):
-    # one count per line of the dashboard, whatever the data: 21 queries today (with the aids
-    # to re-check, the school visits and the landlords to confirm), with the admin index's own
-    # session, user, two-factor, permissions and recent-actions queries
-    with assert_max_queries(21):
+    # one count per line of the dashboard, whatever the data: 24 today (with the school visit
+    # requests and the landlords to confirm), with the admin index's own session, user,
+    # two-factor, permissions and recent-actions queries
+    with assert_max_queries(26):
         response = project_lead.get(INDEX)
     assert response.status_code == 200
     body = response.content.decode()
@@ -110,8 +110,31 @@ def test_an_empty_dashboard_says_nothing_waits(project_lead, db):
 
 
 @pytest.mark.parametrize("persona", ["visitor", "professional", "partner_a"])
-def test_others_are_sent_to_the_login_page(request, persona):
+def test_others_are_sent_to_the_login_page(db, request, persona):
     client = request.getfixturevalue(persona)
     response = client.get(INDEX)
     assert response.status_code == 302
     assert "login" in response["Location"] or "connexion" in response["Location"]
+
+
+def test_aids_to_recheck_and_this_months_publications(project_lead, territory):
+    from aids.catalogue import load_catalogue
+    from aids.models import Aid
+
+    load_catalogue()
+    Aid.objects.update(last_checked=timezone.localdate())
+    stale = Aid.objects.order_by("pk")[:2]
+    Aid.objects.filter(pk__in=[aid.pk for aid in stale]).update(
+        last_checked=timezone.localdate() - timedelta(days=400)
+    )
+    OfferFactory.create_batch(2)
+    OfferFactory(is_demo=True)
+    last_month = timezone.now().replace(day=1) - timedelta(days=3)
+    OfferFactory(published_at=last_month)
+    body = project_lead.get(INDEX).content.decode()
+    assert row(body, "Aides à revérifier (plus de 6 mois sans vérification)") == "2"
+    url = reverse("admin:aids_aid_changelist") + "?verification=a_revoir"
+    assert f'href="{url}"' in body
+    assert project_lead.get(url).context["cl"].result_count == 2
+    assert row(body, "Offres d’exercice publiées") == "2 1"
+    assert "Aucun import" in body

@@ -60,13 +60,32 @@ def test_installations_count_only_what_the_service_supported(service):
 
 def test_small_counts_are_never_shown(service):
     result = key_figures()
+    # 6 installations are published: 5 in a MSP shown next to "moins de 5" would give the
+    # liberal physician away (6 - 5 = 1), so the 5 is hidden too
     modes = dict(result.breakdowns[0].rows)
-    assert modes["Maison de santé"] == 5
     assert modes["Libéral"] == "moins de 5"
+    assert modes["Maison de santé"] == "secret statistique"
     origins = dict(result.breakdowns[1].rows)
-    assert origins["D’une autre région"] == 5
     assert origins["Du département"] == "moins de 5"
+    assert origins["D’une autre région"] == "secret statistique"
     assert shown(0) == 0 and shown(4) == "moins de 5" and shown(5) == 5
+
+
+@pytest.mark.parametrize(
+    ("counts", "expected"),
+    [
+        ([12, 7, 0], [12, 7, 0]),
+        ([12, 1, 0], ["secret statistique", "moins de 5", 0]),
+        ([12, 1, 2, 9], [12, "moins de 5", "moins de 5", "secret statistique"]),
+        ([12, 3, 4, 9], [12, "moins de 5", "moins de 5", 9]),
+        ([3], ["moins de 5"]),
+        ([0, 0], [0, 0]),
+    ],
+)
+def test_a_hidden_count_cannot_be_worked_out_by_subtraction(counts, expected):
+    from collective.figures import protected
+
+    assert protected(counts) == expected
 
 
 def test_year_over_year_uses_the_date_of_installation(territory):
@@ -145,3 +164,41 @@ def test_the_csv_parses_and_hides_small_counts_too(visitor, service):
     assert by_name[(modes, "depuis l’ouverture")] == "moins de 5"
     counts = [row for row in rows if not row["indicateur"].startswith("Délai médian")]
     assert all(row["valeur"] not in {"1", "2", "3", "4"} for row in counts)
+
+
+def test_housing_found_counts_housing_needs_closed_as_met(territory):
+    from support.enums import NeedKind, NeedStatus
+    from support.models import Need
+
+    for _ in range(5):
+        Need.objects.create(dossier=DossierFactory(), kind=NeedKind.HOUSING, status=NeedStatus.DONE)
+    Need.objects.create(dossier=DossierFactory(), kind=NeedKind.HOUSING, status=NeedStatus.OPEN)
+    Need.objects.create(dossier=DossierFactory(), kind=NeedKind.SCHOOLING, status=NeedStatus.DONE)
+    Need.objects.create(
+        dossier=DossierFactory(is_demo=True), kind=NeedKind.HOUSING, status=NeedStatus.DONE
+    )
+    assert by_label(key_figures())["Logements trouvés"] == 5
+
+
+def test_events_held_and_their_registrations_come_through_the_registry(territory):
+    from agenda.models import Registration
+    from tests.factories import EventFactory
+
+    last_month = timezone.now() - timedelta(days=30)
+    held = [EventFactory(starts_at=last_month) for _ in range(5)]
+    EventFactory()  # still to come
+    EventFactory(starts_at=last_month, is_demo=True)
+    EventFactory(starts_at=last_month, status="draft", published_at=None)
+    for number, status in enumerate(["confirmee"] * 6 + ["annulee", "attente"]):
+        Registration.objects.create(
+            event=held[number % 2],
+            name=f"Dr {number}",
+            email=f"dr{number}@exemple.test",
+            profile="interne",
+            status=status,
+            consent_given_at=timezone.now(),
+            consent_version=Registration.CONSENT_VERSION,
+        )
+    raw = {str(label): value for label, value, _ in kinds.get("evenements").figures()}
+    assert raw == {"Événements tenus": 5, "Inscriptions aux événements tenus": 6}
+    assert by_label(key_figures())["Événements tenus"] == 5

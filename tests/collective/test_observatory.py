@@ -4,14 +4,14 @@ from them, a sortable table, a CSV parsed here, a row for Bollène."""
 import csv
 import io
 
-from collective.observatory import commune_rows, density, department_figures, gp_counts
+from collective.observatory import commune_rows, density, department_figures, file_gp_counts
 from tests.helpers.queries import assert_max_queries
 
 URL = "/collectif/observatoire/"
 
 
 def test_the_counts_are_the_bpe_file():
-    counts = gp_counts()
+    counts = file_gp_counts()
     assert len(counts) == 151
     assert sum(count for count, _vintage in counts.values()) == 518
     assert sum(1 for count, _vintage in counts.values() if count == 0) == 67

@@ -61,7 +61,51 @@ def test_the_project_lead_sees_the_moderation_queue_on_the_dashboard(page, terri
     sign_in_as_project_lead(page, lead)
     page.wait_for_url(re.compile(r"/admin/$"))
     dashboard = page.locator("section.project-lead-dashboard")
-    row = dashboard.get_by_role("row", name=re.compile("Offres d’exercice"))
+    moderation = dashboard.get_by_role("table", name="Contenus à modérer")
+    row = moderation.get_by_role("row", name=re.compile("Offres d’exercice"))
     assert row.inner_text().split()[-1] == "2"
     row.get_by_role("link").click()
     page.wait_for_url(re.compile(r"/admin/offers/offer/\?status__exact=submitted"))
+
+
+def test_a_funder_reads_the_yearly_report_and_a_reuser_finds_the_open_data(page, territory):
+    from datetime import date
+
+    from django.utils import timezone
+
+    from support.enums import DossierStatus, Outcome, PracticeMode
+    from tests.factories import DossierFactory, commune
+
+    year = timezone.localdate().year
+    for _ in range(6):
+        DossierFactory(
+            status=DossierStatus.SETTLED,
+            outcome=Outcome.SUPPORTED_INSTALLATION,
+            outcome_on=date(year, 1, 1),
+            outcome_mode=PracticeMode.MSP,
+            outcome_commune=commune("84031"),
+            first_answer_at=timezone.now(),
+            closed_at=timezone.now(),
+        )
+
+    page.goto("/collectif/chiffres/")
+    assert page.get_by_role(
+        "img", name=re.compile("Installations accompagnées par année")
+    ).is_visible()
+    page.get_by_role("link", name="Le rapport annuel pour les financeurs").click()
+    page.wait_for_url(re.compile(r"/collectif/chiffres/rapport/$"))
+    assert_accessible(page)
+    header = page.get_by_role("rowheader", name="Installations accompagnées", exact=True)
+    this_year = page.locator("tr", has=header).first.get_by_role("cell").first
+    assert this_year.inner_text() == "6"
+
+    page.goto("/collectif/observatoire/")
+    assert page.get_by_role("heading", name="Par CPTS").is_visible()
+    page.get_by_role("link", name="Données ouvertes").click()
+    page.wait_for_url(re.compile(r"/donnees-ouvertes/$"))
+    assert_accessible(page)
+    assert page.get_by_role("heading", name="Observatoire de la démographie médicale").is_visible()
+    page.get_by_role("link", name="L’API en lecture seule et sa documentation").click()
+    page.wait_for_url(re.compile(r"/api/v1/$"))
+    assert_accessible(page)
+    assert page.get_by_text("/api/v1/observatoire/").is_visible()

@@ -18,14 +18,18 @@ from tests.helpers.browser import assert_accessible
 
 pytestmark = pytest.mark.browser
 
+MINIMAL_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
 
 def link_in(email, pattern):
     return re.search(r"https?://[^/\s]+(" + pattern + r"\S*)", email.body).group(1)
 
 
 def test_a_visitor_is_supported_from_the_request_to_a_partners_answer(
-    page, browser, live_server, territory
+    page, browser, live_server, territory, settings, tmp_path
 ):
+    settings.SUPPORT_DOCUMENTS_ROOT = tmp_path / "private"
+    settings.SUPPORT_CLAMD_SOCKET = ""
     # The visitor asks for support, without an account.
     page.goto("/accompagnement/")
     assert_accessible(page)
@@ -62,6 +66,14 @@ def test_a_visitor_is_supported_from_the_request_to_a_partners_answer(
     page.get_by_text("Reçue").first.wait_for()
     assert_accessible(page)
 
+    # They add their CV (a disguised file's refusal is tested in tests/support/test_documents).
+    page.locator("#id_file").set_input_files(
+        {"name": "CV Alix.pdf", "mimeType": "application/pdf", "buffer": MINIMAL_PDF}
+    )
+    page.get_by_role("button", name="Ajouter ce document").click()
+    page.get_by_text("ajouté à votre dossier").wait_for()
+    assert page.get_by_role("link", name="CV Alix.pdf").is_visible()
+
     # The project lead, in her role (not a superuser), answers and changes the status.
     lead = UserFactory(email="cheffe@exemple.test", is_staff=True)
     lead.groups.add(ensure_project_lead_group())
@@ -73,6 +85,7 @@ def test_a_visitor_is_supported_from_the_request_to_a_partners_answer(
     lead_page.goto(change_url)
     sign_in_as_project_lead(lead_page, lead)
     lead_page.wait_for_url(re.compile(change_url))
+    assert lead_page.get_by_role("link", name="CV Alix.pdf").is_visible()
     lead_page.locator("#id_new_status").select_option("en_cours")
     lead_page.locator("#id_messages-0-body").fill("Bonjour Alix, je vous appelle jeudi.")
     lead_page.locator("#referrals-group .add-row a").click()

@@ -30,7 +30,8 @@ def test_visitor_explores_the_map_then_a_commune_then_the_lists(page, demo_terri
     with page.expect_response(re.compile(r"/carte/couches/cpts\.geojson\?.*bbox=")) as cpts:
         page.get_by_role("checkbox", name="CPTS").check()
     assert cpts.value.ok
-    assert cpts.value.json()["features"][0]["properties"]["name"] == "CPTS Grand Avignon"
+    names = {feature["properties"]["name"] for feature in cpts.value.json()["features"]}
+    assert "CPTS du Grand Avignon" in names and len(names) == 10
     before = markers(page).count()
     with page.expect_response(re.compile(r"/carte/couches/zonage\.geojson")) as zoning:
         page.get_by_role("checkbox", name="Zonage médecins").check()
@@ -76,7 +77,7 @@ def test_visitor_explores_the_map_then_a_commune_then_the_lists(page, demo_terri
     page.get_by_role("button", name="Filtrer").click()
     page.get_by_role("link", name="Vedène").click()
     assert page.locator("h1").inner_text() == "Vedène"
-    assert page.get_by_text("CPTS Grand Avignon").first.is_visible()
+    assert page.get_by_text("CPTS du Grand Avignon").first.is_visible()
     assert_accessible(page)
 
 

@@ -79,7 +79,7 @@ def test_list_shows_available_offers_newest_first(visitor, offers):
         ({"profession": "chirurgie-dentaire"}, {"Dentiste Apt"}),
         ({"commune": "avignon"}, {"Collab Avignon"}),
         ({"epci": "__avignon_epci__"}, {"Collab Avignon"}),
-        ({"cpts": "cpts-grand-avignon"}, {"Collab Avignon"}),
+        ({"cpts": "cpts-du-grand-avignon"}, {"Collab Avignon"}),
         ({"near": "carpentras", "km": "10"}, {"Collab Carpentras", "Remplacement Pernes"}),
         ({"structure": "hopital"}, {"Hôpital Bollène"}),
         ({"structure": ["hopital", "cabinet_groupe"]}, {"Hôpital Bollène", "Collab Avignon"}),

@@ -151,3 +151,64 @@ def test_job_posting_has_an_identifier(content, visitor):
     offer = OfferFactory(title="Poste salarié")
     page = visitor.get(offer.get_absolute_url()).content.decode()
     assert '"identifier"' in page and f'"value": "{offer.pk}"' in page
+
+
+def test_the_openapi_document_is_valid_for_a_validator_library(content, visitor):
+    from openapi_spec_validator import validate
+    from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
+
+    document = visitor.get("/api/v1/openapi.json").json()
+    validate(document)  # raises on the first rule the document breaks
+    broken = {**document, "paths": {"offres": {"get": {}}}}  # no leading slash, no responses
+    with pytest.raises(OpenAPIValidationError):
+        validate(broken)
+
+
+def test_the_openapi_document_keeps_the_rules_of_openapi_3_1(content, visitor):
+    """What the validator leaves to us: path parameters match the templates, operation ids are
+    unique, every schema's type is a JSON type."""
+    document = visitor.get("/api/v1/openapi.json").json()
+    assert set(document) >= {"openapi", "info", "paths"}
+    assert {"title", "version"} <= set(document["info"])
+    operation_ids = []
+    json_types = {"string", "integer", "number", "boolean", "null", "array", "object"}
+
+    def check_schema(schema):
+        kinds_of = schema.get("type")
+        for kind in kinds_of if isinstance(kinds_of, list) else [kinds_of] if kinds_of else []:
+            assert kind in json_types
+        for child in schema.get("properties", {}).values():
+            check_schema(child)
+        if "items" in schema:
+            check_schema(schema["items"])
+
+    for path, item in document["paths"].items():
+        assert path.startswith("/")
+        templated = {part[1:-1] for part in path.split("/") if part.startswith("{")}
+        for method, operation in item.items():
+            assert method in {"get", "put", "post", "delete", "options", "head", "patch"}
+            operation_ids.append(operation["operationId"])
+            assert operation["responses"]
+            for status in operation["responses"]:
+                assert status == "default" or (status.isdigit() and len(status) == 3)
+            declared = {p["name"] for p in operation.get("parameters", []) if p["in"] == "path"}
+            assert declared == templated, path
+            for parameter in operation.get("parameters", []):
+                assert parameter["in"] in {"query", "path", "header", "cookie"}
+                assert parameter["in"] != "path" or parameter["required"] is True
+                check_schema(parameter["schema"])
+    assert len(operation_ids) == len(set(operation_ids))
+    for schema in document["components"]["schemas"].values():
+        check_schema(schema)
+
+
+def test_the_api_is_rate_limited_per_client(db, visitor, monkeypatch):
+    from vsa_portal import api, ratelimit
+
+    monkeypatch.setattr(api, "RATE_LIMIT", ratelimit.Limit(scope="api-test", count=3, seconds=60))
+    for _number in range(3):
+        assert visitor.get("/api/v1/offres/").status_code == 200
+    refused = visitor.get("/api/v1/evenements/")
+    assert refused.status_code == 429
+    assert refused["Retry-After"] == "60" and "réessayez" in refused.json()["erreur"]
+    assert refused["Access-Control-Allow-Origin"] == "*"

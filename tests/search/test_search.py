@@ -74,9 +74,9 @@ def test_the_page_groups_results_with_counts_and_links(indexed, visitor):
     count = SearchDocument.objects.filter(group="offres", commune="Carpentras").count()
     assert f"Offres d’exercice ({count})" in body
     assert "Communes (1)" in body
-    # the communes' list accepts the query, the offers' list does not: a plain link
+    # the communes' list accepts the query; the offers' list is filtered by the commune named
     assert "/exercer/communes/?q=Carpentras" in body
-    assert 'href="/exercer/offres/"' in body
+    assert 'href="/exercer/offres/?commune=carpentras"' in body
 
 
 def test_one_group_page_by_page(indexed, visitor):
@@ -146,3 +146,30 @@ def test_the_header_has_a_labelled_search_box(db, visitor):
     assert 'action="/recherche/"' in body
     assert 'for="header-search-q"' in body
     assert 'id="header-search-q"' in body
+
+
+def test_the_groups_link_their_list_filtered_by_what_the_query_names(indexed, visitor):
+    body = visitor.get(URL, {"q": "collaboration Carpentras"}).content.decode()
+    assert 'href="/exercer/offres/?commune=carpentras&amp;kind=collaboration"' in body
+    listed = visitor.get("/exercer/offres/", {"commune": "carpentras", "kind": "collaboration"})
+    assert [offer.title for offer in listed.context["page"].object_list] == [
+        "Collaboration en cabinet de groupe"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Bollène", "bollene"),
+        ("logement l isle sur la sorgue", "lisle-sur-la-sorgue"),
+        ("cabinet", None),
+        ("", None),
+    ],
+)
+def test_the_commune_a_query_names(indexed, text, slug):
+    assert query.named_commune(text) == slug
+
+
+def test_one_group_page_links_its_filtered_list(indexed, visitor):
+    response = visitor.get(URL, {"q": "Bollène", "type": "offres"})
+    assert response.context["list_link"] == "/exercer/offres/?commune=bollene"

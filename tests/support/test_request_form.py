@@ -148,3 +148,68 @@ def test_a_line_break_in_a_name_is_refused_with_a_message(visitor, territory):
     assert response.status_code == 400
     assert "Ce champ tient sur une ligne" in response.content.decode()
     assert not Dossier.objects.exists()
+
+
+def test_a_salaried_post_is_referred_to_the_departments_service(visitor, territory, settings):
+    from django.test import Client
+
+    settings.SUPPORT_SALARIED_POST_PARTNER_NAME = "Service recrutement du Département"
+    settings.SUPPORT_SALARIED_POST_PARTNER_EMAIL = "recrutement@departement.test"
+    visitor.post(URL, form_data(project="poste_salarie", phone="06 11 22 33 44"))
+    dossier = Dossier.objects.get()
+    referral = dossier.referrals.get()
+    assert referral.contact_email == "recrutement@departement.test"
+    # The profile only: neither who nor how to reach them.
+    for private in ("Alix", "Durand", "alix.durand", "06 11 22 33 44", "4 et 9 ans"):
+        assert private not in referral.shared_text
+    assert "Interne" in referral.shared_text
+    received = OutgoingEmail.objects.get(
+        to__contains=["alix.durand@exemple.test"], subject__contains="bien reçue"
+    )
+    assert "relèvent du service du Département" in received.body
+    # It leaves once the requester has seen it and agreed, from their space.
+    assert referral.status == "accord_attendu"
+    assert not OutgoingEmail.objects.filter(to__contains=[referral.contact_email]).exists()
+    requester = Client()
+    requester.force_login(dossier.requester)
+    page = requester.get(dossier.get_absolute_url()).content.decode()
+    assert "Service recrutement du Département" in page and "Poste salarié recherché" in page
+    requester.post(reverse("support:agree_referral", args=[dossier.reference, referral.pk]))
+    sent = OutgoingEmail.objects.get(to__contains=["recrutement@departement.test"])
+    assert "Alix" not in sent.body
+
+
+def test_without_a_configured_service_the_project_lead_is_told(visitor, territory, settings):
+    settings.SUPPORT_SALARIED_POST_PARTNER_EMAIL = ""
+    visitor.post(URL, form_data(project="poste_salarie"))
+    dossier = Dossier.objects.get()
+    assert not dossier.referrals.exists()
+    assert "aucun service du Département n’est configuré" in Note.objects.get(dossier=dossier).body
+
+
+def test_a_message_received_elsewhere_becomes_a_dossier_or_joins_the_open_one(project_lead_user):
+    from support.enums import Channel
+    from support.services import open_dossier
+
+    dossier, created = open_dossier(
+        email=" Lou.Petit@Exemple.test ",
+        channel=Channel.CONTACT_PAGE,
+        by=project_lead_user,
+        message="Je voudrais m’installer à Apt.",
+        origin="contact",
+        first_name="",
+        last_name="Lou Petit",
+    )
+    assert created and dossier.status == DossierStatus.RECEIVED
+    assert dossier.email == "lou.petit@exemple.test" and dossier.assignee == project_lead_user
+    assert dossier.history.get().history_user == project_lead_user
+    assert dossier.needs.filter(kind=NeedKind.PRACTICE).exists()
+    again, created = open_dossier(
+        email="lou.petit@exemple.test",
+        channel=Channel.PHONE,
+        by=project_lead_user,
+        message="Rappel : plutôt Pertuis.",
+    )
+    assert not created and again == dossier
+    assert "plutôt Pertuis" in Note.objects.get(dossier=dossier).body
+    assert Dossier.objects.count() == 1

@@ -78,3 +78,46 @@ def test_the_installation_path_is_ticked(professional, professional_user):
     assert step is not None, "the data migration seeds the path"
     professional.post(reverse("support:tick_step", args=[dossier.reference, step.pk]))
     assert dossier.steps_done.filter(step=step).exists()
+
+
+def test_the_requester_corrects_their_needs(professional, professional_user):
+    from support.enums import NeedKind, NeedStatus
+    from support.models import Need, Note
+
+    dossier = DossierFactory(requester=professional_user, housing=True)
+    Need.objects.create(dossier=dossier, kind=NeedKind.PRACTICE)
+    Need.objects.create(dossier=dossier, kind=NeedKind.HOUSING)
+    response = professional.post(
+        reverse("support:edit_needs", args=[dossier.reference]),
+        {"spouse_job": "kinésithérapeute", "children": "3 ans", "call_preference": "le soir"},
+    )
+    assert response.status_code == 302
+    dossier.refresh_from_db()
+    assert dossier.spouse_job == "kinésithérapeute" and not dossier.housing
+    statuses = dict(dossier.needs.values_list("kind", "status"))
+    assert statuses[NeedKind.HOUSING] == NeedStatus.DROPPED
+    assert statuses[NeedKind.SPOUSE_JOB] == NeedStatus.OPEN
+    assert statuses[NeedKind.SCHOOLING] == NeedStatus.OPEN
+    assert Note.objects.filter(dossier=dossier, body__contains="mis à jour ses besoins").exists()
+    assert dossier.history.first().history_user == professional_user
+
+
+def test_an_invalid_need_is_a_form_error(professional, professional_user):
+    dossier = DossierFactory(requester=professional_user)
+    response = professional.post(
+        reverse("support:edit_needs", args=[dossier.reference]), {"children": "x" * 500}
+    )
+    assert response.status_code == 400
+    assert "errorlist" in response.content.decode()
+    dossier.refresh_from_db()
+    assert dossier.children == ""
+
+
+def test_nobody_else_edits_the_needs(professional, partner_a, visitor, project_lead):
+    dossier = DossierFactory(requester=UserFactory(), spouse_job="infirmière")
+    url = reverse("support:edit_needs", args=[dossier.reference])
+    for client in (professional, partner_a, project_lead):
+        assert client.post(url, {"spouse_job": "pirate"}).status_code == 404
+    assert visitor.post(url, {"spouse_job": "pirate"}).status_code == 302
+    dossier.refresh_from_db()
+    assert dossier.spouse_job == "infirmière"

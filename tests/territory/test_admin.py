@@ -20,6 +20,11 @@ pytestmark = pytest.mark.django_db
         "admin:territory_zoning_changelist",
         "admin:territory_cpts_changelist",
         "admin:territory_epci_changelist",
+        "admin:territory_prioritydistrict_changelist",
+        "admin:territory_ruralrevitalisation_changelist",
+        "admin:territory_school_changelist",
+        "admin:territory_railwaystation_changelist",
+        "admin:territory_territoryhighlight_changelist",
     ],
 )
 def test_project_lead_browses_the_territory_in_the_admin(project_lead, url_name):
@@ -114,3 +119,102 @@ def test_zoning_import_is_closed_to_visitors_and_professionals(visitor, professi
     assert professional.get(url).status_code == 302
     assert professional.post(url, {"source": "x"}).status_code == 302
     assert not Zoning.objects.filter(source="x").exists()
+
+
+def test_the_project_lead_role_curates_qpv_frr_schools_stations_and_highlights(
+    project_lead_user,
+):
+    for model in (
+        "prioritydistrict",
+        "ruralrevitalisation",
+        "school",
+        "railwaystation",
+        "territoryhighlight",
+    ):
+        for action in ("view", "add", "change", "delete"):
+            assert project_lead_user.has_perm(f"territory.{action}_{model}"), (action, model)
+    assert not project_lead_user.has_perm("territory.delete_commune")
+
+
+def test_project_lead_corrects_a_school_and_unpublishes_a_highlight(project_lead):
+    from territory.models import School, TerritoryHighlight
+
+    school = School.objects.get(uai="0840467B")
+    url = reverse("admin:territory_school_change", args=[school.pk])
+    form = project_lead.get(url).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data.update(
+        {
+            "commune": school.commune_id,
+            "point": school.point.geojson,
+            "display_name": "École primaire d’Althen-des-Paluds",
+        }
+    )
+    response = project_lead.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    school.refresh_from_db()
+    assert school.display_name == "École primaire d’Althen-des-Paluds"
+
+    highlight = TerritoryHighlight.objects.get(key="paris-en-tgv")
+    url = reverse("admin:territory_territoryhighlight_change", args=[highlight.pk])
+    form = project_lead.get(url).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data.pop("is_published", None)
+    data.pop("to_check", None)
+    response = project_lead.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    highlight.refresh_from_db()
+    assert not highlight.is_published
+
+
+def test_a_visitor_cannot_reach_the_schools_admin(visitor):
+    response = visitor.get(reverse("admin:territory_school_changelist"))
+    assert response.status_code == 302
+
+
+STATIONS = (
+    Path(__file__).resolve().parents[2] / "territory" / "data" / "vaucluse_railway_stations.csv"
+)
+
+
+def station_upload(content, name="gares.csv"):
+    return SimpleUploadedFile(name, content, content_type="text/csv")
+
+
+def test_project_lead_dry_runs_then_imports_the_stations_from_the_admin(project_lead):
+    from territory.models import RailwayStation
+
+    changelist = reverse("admin:territory_railwaystation_changelist")
+    url = reverse("admin:territory_railwaystation_import")
+    assert url in project_lead.get(changelist).content.decode()
+    renamed = STATIONS.read_bytes().replace(b"Avignon Centre,", b"Avignon-Centre,")
+
+    response = project_lead.post(url, {"file": station_upload(renamed), "dry_run": "on"})
+    assert response.status_code == 200
+    assert (
+        "Essai à blanc, rien n’a été enregistré : 0 créés, 1 modifiés" in response.content.decode()
+    )
+    assert RailwayStation.objects.filter(name="Avignon Centre").exists()
+
+    response = project_lead.post(url, {"file": station_upload(renamed)})
+    assert response.status_code == 302
+    assert RailwayStation.objects.filter(name="Avignon-Centre").exists()
+
+
+def test_a_bad_stations_file_uploaded_in_the_admin_is_refused_with_each_line(project_lead):
+    from territory.models import RailwayStation
+
+    before = RailwayStation.objects.count()
+    bad = STATIONS.read_bytes() + b"87000001,87000001,Marseille,,B,,13055,,43.30,5.38,\n"
+    response = project_lead.post(
+        reverse("admin:territory_railwaystation_import"), {"file": station_upload(bad)}
+    )
+    assert response.status_code == 200
+    errors = response.context["form"].errors["file"]
+    assert any("gares.csv, ligne 20 : commune '13055' hors du territoire" in e for e in errors)
+    assert RailwayStation.objects.count() == before
+
+
+def test_a_partner_cannot_import_schools(partner_a):
+    response = partner_a.get(reverse("admin:territory_school_import"))
+    assert response.status_code == 302

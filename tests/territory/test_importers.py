@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db.models import Count
 
 from territory.enums import FacilityKind, LocationPrecision, Sector, Zone
 from territory.importers import (
@@ -31,7 +32,11 @@ def sample(name):
 def test_reference_data_is_loaded_completely():
     assert Commune.objects.count() == 151
     assert HealthFacility.objects.filter(is_demo=False).count() == 74
-    assert CPTS.objects.get().communes.count() == 12
+    assert CPTS.objects.filter(is_demo=False).count() == 10
+    assert CPTS.objects.get(slug="cpts-du-grand-avignon").communes.count() == 12
+    # Every commune is in exactly one CPTS.
+    assert Commune.objects.filter(cpts__isnull=True).count() == 0
+    assert Commune.objects.annotate(n=Count("cpts")).filter(n__gt=1).count() == 0
     avignon = Commune.objects.get(insee_code="84007")
     assert avignon.name == "Avignon" and avignon.slug == "avignon"
     assert avignon.population > 90000
@@ -57,7 +62,9 @@ def test_rerunning_the_reference_import_changes_nothing(capsys):
     out = capsys.readouterr().out
     assert "Communes: 0 created, 0 updated, 151 unchanged, 0 skipped." in out
     assert "Health facilities: 0 created, 0 updated, 74 unchanged, 0 skipped." in out
-    assert "CPTS: 0 created, 0 updated, 1 unchanged, 0 skipped." in out
+    assert "CPTS: 0 created, 0 updated, 10 unchanged, 0 skipped." in out
+    assert "Schools: 0 created, 0 updated, 318 unchanged, 0 skipped." in out
+    assert "Railway stations: 0 created, 0 updated, 18 unchanged, 0 skipped." in out
 
 
 def test_reference_data_is_never_labelled_demo():
@@ -302,13 +309,13 @@ def test_short_rows_are_skipped_not_fatal():
 
 
 def test_cpts_found_again_when_its_name_changes_only_in_punctuation():
-    renamed = sample("cpts_sample.csv").replace(b"CPTS Grand Avignon", b"CPTS Grand-Avignon")
+    renamed = sample("cpts_sample.csv").replace(b"CPTS du Grand Avignon", b"CPTS du Grand-Avignon")
     members = sample("cpts_communes_sample.csv").replace(
-        b"CPTS Grand Avignon", b"CPTS Grand-Avignon"
+        b"CPTS du Grand Avignon", b"CPTS du Grand-Avignon"
     )
     report = import_cpts(renamed, members)
     assert report.created == 0 and report.updated == 1
-    assert CPTS.objects.get().name == "CPTS Grand-Avignon"
+    assert CPTS.objects.get().name == "CPTS du Grand-Avignon"
 
 
 # --- The real zoning, QPV and FRR, and the successor of an order ------------------------------

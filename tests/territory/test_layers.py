@@ -147,10 +147,41 @@ def test_zoning_layer_carries_the_real_zone_and_its_order(visitor, demo_territor
     assert "zonage 2022" in label and "remplacé le 5 janvier 2026" in label
 
 
-def test_cpts_layer_is_the_union_of_its_communes(visitor):
+def test_cpts_layer_draws_each_perimeter_computed_at_import(visitor):
+    from django.contrib.gis.db.models import Union
+    from django.contrib.gis.geos import GEOSGeometry
+
+    from territory.models import CPTS
+
     body = get_layer(visitor, "cpts", bbox=VAUCLUSE).json()
-    assert [feature["properties"]["name"] for feature in body["features"]] == ["CPTS Grand Avignon"]
-    assert body["features"][0]["geometry"]["type"] in {"Polygon", "MultiPolygon"}
+    names = [feature["properties"]["name"] for feature in body["features"]]
+    assert sorted(names) == sorted(CPTS.objects.values_list("name", flat=True))
+    assert len(names) == 10
+    avignon = next(
+        f for f in body["features"] if f["properties"]["name"] == "CPTS du Grand Avignon"
+    )
+    drawn = GEOSGeometry(json.dumps(avignon["geometry"]), srid=4326)
+    union = CPTS.objects.get(name="CPTS du Grand Avignon").communes.aggregate(u=Union("boundary"))[
+        "u"
+    ]
+    # The simplified drawing covers the same area as the union of the communes, within 2 %.
+    assert abs(drawn.area - union.area) / union.area < 0.02
+    assert avignon["properties"]["url"].startswith("/exercer/cpts/#")
+
+
+def test_school_and_station_layers(visitor):
+    from territory.models import RailwayStation, School
+
+    stations = get_layer(visitor, "gares", bbox=VAUCLUSE).json()
+    assert len(stations["features"]) == RailwayStation.objects.count() == 18
+    colleges = get_layer(visitor, "etablissements-scolaires", bbox=VAUCLUSE, level="college")
+    body = colleges.json()
+    assert body["total"] == School.objects.filter(level="college").count() == 57
+    assert not any(
+        f["properties"].get("approximate") for f in body["features"] if "name" in f["properties"]
+    )
+    refused = get_layer(visitor, "etablissements-scolaires", bbox=VAUCLUSE, level="creche")
+    assert refused.status_code == 400
 
 
 def test_layer_query_count_does_not_grow_with_rows(visitor, django_assert_max_num_queries):

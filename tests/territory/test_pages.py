@@ -20,7 +20,7 @@ def test_landing_shows_figures_computed_from_the_data(visitor):
         figures["centres hospitaliers"]
         == HealthFacility.objects.filter(kind="centre_hospitalier").count()
     )
-    assert figures["CPTS"] == 1
+    assert figures["CPTS"] == 10
     assert '<span class="value">572\xa0056</span>' in html  # French thousands separator
 
 
@@ -57,7 +57,7 @@ def test_commune_page_shows_population_epci_cpts_and_town_hall(visitor):
     avignon = Commune.objects.get(slug="avignon")
     assert "<h1>Avignon</h1>" in html
     assert avignon.epci.name in html.replace("&#x27;", "'")
-    assert "CPTS Grand Avignon" in html
+    assert "CPTS du Grand Avignon" in html
     assert avignon.town_hall_phone in html
     assert "CENTRE HOSPITALIER HENRI DUFFAUT" in html or response.context["facilities"]
 
@@ -188,7 +188,7 @@ def test_commune_list_shows_zone_epci_and_cpts(visitor, demo_territory):
         response = visitor.get(reverse("territory:commune_list"))
     assert response.status_code == 200
     assert response.context["page"].paginator.count == 151
-    assert "CPTS Grand Avignon" in response.content.decode()
+    assert "CPTS du Grand Avignon" in response.content.decode()
 
 
 def test_commune_list_filters_by_name_without_accents_and_by_zone(visitor, demo_territory):

@@ -149,6 +149,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "support.tasks.remind_silent_referrals",
         "schedule": crontab(hour=10, minute=0),
     },
+    "support-retention-warnings": {
+        "task": "support.tasks.warn_before_anonymisation",
+        "schedule": crontab(hour=3, minute=0),
+    },
     "expire-publications": {
         "task": "vsa_portal.tasks.expire_publications",
         "schedule": crontab(hour=2, minute=0),
@@ -313,6 +317,22 @@ SUPPORT_RETENTION_DAYS = env_int("SUPPORT_RETENTION_DAYS", 3 * 365)
 # A new support request nobody has answered for this many days is flagged in the daily digest.
 SUPPORT_UNANSWERED_DAYS = env_int("SUPPORT_UNANSWERED_DAYS", 7)
 SUPPORT_REFERRAL_REMINDER_DAYS = env_int("SUPPORT_REFERRAL_REMINDER_DAYS", 7)
+# The requester is warned by e-mail this many days before a dossier is anonymised.
+SUPPORT_RETENTION_WARNING_DAYS = env_int("SUPPORT_RETENTION_WARNING_DAYS", 14)
+# Documents on a dossier (CV, diploma) live outside the public media and are served by a view.
+SUPPORT_DOCUMENTS_ROOT = Path(
+    env_str("SUPPORT_DOCUMENTS_ROOT", str(BASE_DIR / "private" / "support"))
+)
+SUPPORT_DOCUMENT_MAX_BYTES = env_int("SUPPORT_DOCUMENT_MAX_BYTES", 5 * 1024 * 1024)
+SUPPORT_DOCUMENTS_PER_DOSSIER = env_int("SUPPORT_DOCUMENTS_PER_DOSSIER", 20)
+# ClamAV: the clamd socket ("/run/clamav/clamd.ctl" or "tcp://host:3310"); empty = no scan,
+# each upload then logs a warning.
+SUPPORT_CLAMD_SOCKET = env_str("SUPPORT_CLAMD_SOCKET", "")
+# Salaried posts are the Département's own service: such requests are referred to it.
+SUPPORT_SALARIED_POST_PARTNER_NAME = env_str(
+    "SUPPORT_SALARIED_POST_PARTNER_NAME", "Service recrutement du Département"
+)
+SUPPORT_SALARIED_POST_PARTNER_EMAIL = env_str("SUPPORT_SALARIED_POST_PARTNER_EMAIL", "")
 SENT_EMAIL_RETENTION_DAYS = env_int("SENT_EMAIL_RETENTION_DAYS", 90)
 # Event registrations are anonymised this many days after the event has ended; a registration
 # nobody confirmed by e-mail is deleted once its link has expired (after this many hours).

@@ -7,8 +7,11 @@ from territory.importers import (
     import_communes,
     import_cpts,
     import_health_facilities,
+    import_highlights,
     import_priority_districts,
+    import_railway_stations,
     import_rural_revitalisation,
+    import_schools,
     import_zoning,
 )
 from territory.management.commands._base import ImportCommand
@@ -37,9 +40,15 @@ class Command(ImportCommand, BaseCommand):
         )
         self.run_import(
             import_cpts,
-            self.read(DATA / "vaucluse_cpts.csv"),
-            self.read(DATA / "vaucluse_cpts_communes.csv"),
+            self.read(DATA / "vaucluse_cpts_all.csv"),
+            self.read(DATA / "vaucluse_cpts_all_communes.csv"),
         )
+        for function, name in (
+            (import_schools, "vaucluse_schools.csv"),
+            (import_railway_stations, "vaucluse_railway_stations.csv"),
+        ):
+            self.run_import(function, self.read(DATA / name), filename=name)
+        self.run_import(import_highlights, self.read(DATA / "vaucluse_highlights.csv"))
         self.run_import(
             import_zoning, self.read(DATA / "vaucluse_zoning_gp_2022.csv"), **ZONING_2022
         )

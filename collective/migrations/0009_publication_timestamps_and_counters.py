@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('collective', '0007_team_news_testimonials'),
+        ('collective', '0008_observatory_imports'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
