@@ -6,12 +6,21 @@ from django.utils.translation import gettext_lazy as _
 from housing.enums import HousingAudience, HousingOrdering, HousingType, Semester
 from housing.models import Housing
 from territory.filters import commune_filter
-from territory.models import HealthFacility
+from territory.models import Commune, HealthFacility
+from vsa_portal import kinds
 from vsa_portal.widgets import FastSelect
 
 DEFAULT_RADIUS_KM = 20
 MAX_RADIUS_KM = 200
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
+SITES_KIND = "terrains-de-stage"
+PLACES = ("near", "etablissement", "terrain")
+
+
+def internship_sites(request=None):
+    """The published internship sites, from their registration (housing never imports them)."""
+    kind = kinds.get(SITES_KIND)
+    return kind.published().select_related(None).only("name", "point").order_by("name", "pk")
 
 
 class HousingSearchForm(forms.Form):
@@ -20,12 +29,16 @@ class HousingSearchForm(forms.Form):
         arrival, departure = data.get("arrivee"), data.get("depart")
         if arrival and departure and departure < arrival:
             self.add_error("depart", _("La date de départ précède la date d’arrivée."))
-        if data.get("near") and data.get("etablissement"):
+        chosen = [name for name in PLACES if data.get(name)]
+        if len(chosen) > 1:
             self.add_error(
-                "etablissement",
-                _("Choisissez une commune ou un établissement, pas les deux."),
+                chosen[-1],
+                _(
+                    "Choisissez un seul point de départ : une commune, un établissement ou un "
+                    "terrain de stage."
+                ),
             )
-        has_place = data.get("near") or data.get("etablissement")
+        has_place = bool(chosen)
         if data.get("km") and not has_place:
             self.add_error(
                 "near", _("Choisissez la commune à partir de laquelle mesurer la distance.")
@@ -45,6 +58,13 @@ class HousingFilter(django_filters.FilterSet):
         .only("name", "display_name", "commune_id")
         .order_by("display_name", "pk"),
         empty_label=_("Choisir un établissement"),
+        method="filter_near",
+        widget=FastSelect,
+    )
+    terrain = django_filters.ModelChoiceFilter(
+        label=_("Ou autour du terrain de stage"),
+        queryset=internship_sites,
+        empty_label=_("Choisir un terrain de stage"),
         method="filter_near",
         widget=FastSelect,
     )
@@ -103,12 +123,17 @@ class HousingFilter(django_filters.FilterSet):
         fields = []
         form = HousingSearchForm
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if kinds.get(SITES_KIND) is None:  # a portal without internship sites
+            self.filters.pop("terrain")
+
     def filter_nothing(self, queryset, name, value):
         return queryset  # read by other filters and by filter_queryset
 
     def filter_near(self, queryset, name, place):
         km = self.form.cleaned_data.get("km") or DEFAULT_RADIUS_KM
-        origin = place.point if isinstance(place, HealthFacility) else place
+        origin = place if isinstance(place, Commune) else place.point
         return queryset.near(origin, float(km))
 
     def filter_max_rent(self, queryset, name, value):
@@ -140,7 +165,7 @@ class HousingFilter(django_filters.FilterSet):
     @property
     def has_place(self):
         data = self.form.cleaned_data
-        return bool(data.get("near") or data.get("etablissement"))
+        return any(data.get(name) for name in PLACES)
 
     def filter_queryset(self, queryset):
         queryset = self.filter_dates(super().filter_queryset(queryset))

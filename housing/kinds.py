@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from vsa_portal.kinds import Alert, Kind, MapLayer, PartnerPosting, PersonalData
+from vsa_portal.kinds import Alert, Kind, MapLayer, PartnerPosting, PersonalData, StaffTask
 
 
 def published_housing():
@@ -29,6 +29,65 @@ def partner_queryset(queryset):
     from django.db.models import Count
 
     return queryset.select_related("commune", "organisation").annotate(photo_count=Count("photos"))
+
+
+SUMMARY_RADIUS_KM = 10
+
+
+def item_summary(item, request):
+    """On another kind's page (a practice's offer): how many published housing offers lie
+    within 10 km of its commune, for a physician who comes to try the practice for a few weeks."""
+    from django.urls import reverse
+    from django.utils.http import urlencode
+    from django.utils.translation import gettext as _
+    from django.utils.translation import ngettext
+
+    from housing.enums import HousingOrdering
+    from housing.models import Housing
+
+    if isinstance(item, Housing) or not getattr(item, "commune_id", None):
+        return None
+    commune = item.commune
+    count = Housing.objects.available().near(commune, SUMMARY_RADIUS_KM).count()
+    values = {"count": count, "km": SUMMARY_RADIUS_KM, "commune": commune.name}
+    if count:
+        text = ngettext(
+            "%(count)d logement publié sur le portail se trouve à moins de %(km)d km de "
+            "%(commune)s.",
+            "%(count)d logements publiés sur le portail se trouvent à moins de %(km)d km de "
+            "%(commune)s.",
+            count,
+        )
+    else:
+        text = _("Aucun logement n’est publié à moins de %(km)d km de %(commune)s pour le moment.")
+    query = {"near": commune.slug, "km": SUMMARY_RADIUS_KM, "tri": HousingOrdering.CLOSEST}
+    return {
+        "title": _("Se loger à proximité"),
+        "text": text % values,
+        "url": f"{reverse('housing:list')}?{urlencode(query)}" if count else "",
+        "link_label": _("Voir ces logements"),
+    }
+
+
+def staff_tasks():
+    """Private landlords whose housing waits for the project lead to confirm who they are."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from housing.models import Housing
+    from vsa_portal.publication import PublicationStatus
+
+    waiting = Housing.objects.awaiting_landlord_confirmation().exclude(
+        status__in=[PublicationStatus.ARCHIVED, PublicationStatus.REJECTED]
+    )
+    changelist = reverse("admin:housing_housing_changelist")
+    return [
+        StaffTask(
+            _("Propriétaires particuliers à confirmer avant leur première annonce"),
+            waiting.values("organisation").distinct().count(),
+            f"{changelist}?proprietaire=a_confirmer",
+        )
+    ]
 
 
 def search_document(housing):
@@ -121,4 +180,6 @@ def build_kind():
             ("housingcontact", ("view", "change")),
             ("landlordconfirmation", ("view", "add", "change", "delete")),
         ),
+        staff_tasks=staff_tasks,
+        item_summary=item_summary,
     )

@@ -18,6 +18,7 @@ from vsa_portal.relayed_contact import relay_contact
 from vsa_portal.search import filtered, paginate, querystring_without_page
 
 PAGE_SIZE = 20
+SITES_RADIUS_KM = 10
 # The contact form e-mails the poster and sends a copy to the address it is given.
 CONTACTS_PER_CLIENT = Limit("housing-contact-client", 5, 600)
 CONTACTS_PER_EMAIL = Limit("housing-contact-email", 5, 3600)
@@ -84,6 +85,8 @@ def detail_context(request, housing, form):
         "photos": list(housing.photos.all()),
         "form": form,
         "is_favorite": Favorite.objects.holds(request.user, housing),
+        # the internship sites around it, through their registration (never an import)
+        "sites": kinds.nearby("terrains-de-stage", housing.point, SITES_RADIUS_KM),
     }
 
 

@@ -39,3 +39,9 @@ class VisitStatus(models.TextChoices):
     SCHEDULED = "programmee", _("Intervention programmée")
     DONE = "realisee", _("Réalisée")
     DECLINED = "declinee", _("Déclinée")
+
+
+class SiteOrdering(models.TextChoices):
+    NAME = "nom", _("Nom")
+    CLOSEST = "proches", _("Les plus proches de la commune")
+    MOST_HOUSING = "logements", _("Le plus de logements à proximité")

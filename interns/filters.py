@@ -1,12 +1,40 @@
 import django_filters
 from django import forms
+from django.db.models import Func, IntegerField, Subquery, Value
 from django.utils.translation import gettext_lazy as _
 
-from interns.enums import SiteKind, Specialty
+from interns.enums import SiteKind, SiteOrdering, Specialty
 from interns.models import Faculty, InternshipSite
 from territory.filters import commune_filter
+from vsa_portal import kinds
 
 DEFAULT_RADIUS_KM = 20
+HOUSING_KIND = "logements"
+MAX_HOUSING_KM = 50
+
+
+def housing_kind():
+    """The housing's registration, when the portal has one whose items have a point."""
+    kind = kinds.get(HOUSING_KIND)
+    if kind is None or not kind.published or not hasattr(kind.published(), "near_outer"):
+        return None
+    return kind
+
+
+def with_housing_nearby(queryset, km):
+    """Sites with at least one published housing offer within ``km``, annotated with how many
+    (``housing_nearby``) and the radius (``housing_km``): one subquery, whatever the page size.
+    The housing comes from its registration, never an import."""
+    housing = housing_kind().published().prefetch_related(None).select_related(None)
+    count = housing.near_outer(km).order_by().values(count=Func("pk", function="COUNT"))
+    return queryset.annotate(
+        housing_nearby=Subquery(count, output_field=IntegerField()),
+        housing_km=Value(km, output_field=IntegerField()),
+    ).filter(housing_nearby__gt=0)
+
+
+class WholeNumberFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
 
 
 class SiteSearchForm(forms.Form):
@@ -15,6 +43,14 @@ class SiteSearchForm(forms.Form):
         if data.get("km") and not data.get("near"):
             self.add_error(
                 "near", _("Choisissez la commune à partir de laquelle mesurer la distance.")
+            )
+        ordering = data.get("tri")
+        if ordering == SiteOrdering.CLOSEST and not data.get("near"):
+            self.add_error("near", _("Pour trier par distance, choisissez une commune."))
+        if ordering == SiteOrdering.MOST_HOUSING and not data.get("logements_km"):
+            self.add_error(
+                "logements_km",
+                _("Pour trier par nombre de logements, indiquez le rayon de recherche."),
             )
         return data
 
@@ -51,8 +87,24 @@ class InternshipSiteFilter(django_filters.FilterSet):
             attrs={"min": 1, "max": 200, "step": 1, "placeholder": DEFAULT_RADIUS_KM}
         ),
     )
+    logements_km = WholeNumberFilter(
+        label=_("Avec un logement publié à moins de (km)"),
+        method="filter_housing_nearby",
+        min_value=1,
+        max_value=MAX_HOUSING_KM,
+        widget=forms.NumberInput(
+            attrs={"min": 1, "max": MAX_HOUSING_KM, "step": 1, "placeholder": 10}
+        ),
+    )
     internat = django_filters.BooleanFilter(
         label=_("Avec internat sur place"), widget=forms.CheckboxInput, method="filter_internat"
+    )
+
+    tri = django_filters.ChoiceFilter(
+        label=_("Trier par"),
+        choices=SiteOrdering.choices,
+        empty_label=_("Les plus proches, sinon par nom"),
+        method="filter_nothing",
     )
 
     class Meta:
@@ -60,8 +112,19 @@ class InternshipSiteFilter(django_filters.FilterSet):
         fields = []
         form = SiteSearchForm
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if housing_kind() is None:  # a portal without housing offers no such filter
+            self.filters.pop("logements_km")
+            self.filters["tri"].extra["choices"] = [
+                choice for choice in SiteOrdering.choices if choice[0] != SiteOrdering.MOST_HOUSING
+            ]
+
     def filter_nothing(self, queryset, name, value):
         return queryset
+
+    def filter_housing_nearby(self, queryset, name, km):
+        return with_housing_nearby(queryset, km) if km else queryset
 
     def filter_internat(self, queryset, name, value):
         return queryset.filter(internat_on_site=True) if value else queryset
@@ -72,6 +135,10 @@ class InternshipSiteFilter(django_filters.FilterSet):
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
-        if self.form.cleaned_data.get("near"):
+        data = self.form.cleaned_data
+        ordering = data.get("tri") or (SiteOrdering.CLOSEST if data.get("near") else "")
+        if ordering == SiteOrdering.MOST_HOUSING:
+            return queryset.order_by("-housing_nearby", "name", "pk")
+        if ordering == SiteOrdering.CLOSEST:
             return queryset.order_by("distance", "pk")
         return queryset.order_by("name", "pk")

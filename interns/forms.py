@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from interns.filters import MAX_HOUSING_KM
 from interns.models import SchoolVisitRequest
 
 
@@ -49,3 +50,13 @@ class SchoolVisitForm(forms.ModelForm):
         if commit:
             visit.save()
         return visit
+
+
+class HousingRadiusForm(forms.Form):
+    """The radius a site's page shows housing within: the one the intern chose on the list
+    (?logements_km=), or the default when absent or not a sensible number."""
+
+    logements_km = forms.IntegerField(min_value=1, max_value=MAX_HOUSING_KM, required=False)
+
+    def radius(self, default):
+        return (self.is_valid() and self.cleaned_data["logements_km"]) or default

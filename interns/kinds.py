@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from vsa_portal.kinds import Kind, MapLayer, PersonalData
+from vsa_portal.kinds import Kind, MapLayer, PersonalData, StaffTask
 
 
 def published_sites():
@@ -13,6 +13,23 @@ def published_sites():
 
 def sites_near(place, km):
     return published_sites().nearest(place, km)
+
+
+def staff_tasks():
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from interns.enums import VisitStatus
+    from interns.models import SchoolVisitRequest
+
+    changelist = reverse("admin:interns_schoolvisitrequest_changelist")
+    return [
+        StaffTask(
+            _("Demandes d’intervention en lycée à traiter"),
+            SchoolVisitRequest.objects.filter(status=VisitStatus.NEW).count(),
+            f"{changelist}?status__exact={VisitStatus.NEW}",
+        )
+    ]
 
 
 def search_document(site):
@@ -62,4 +79,5 @@ def build_kind():
             ("faculty", ("view", "add", "change")),
             ("schoolvisitrequest", ("view", "change", "delete")),
         ),
+        staff_tasks=staff_tasks,
     )

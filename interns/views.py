@@ -4,15 +4,17 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from accounts.models import Favorite
 from accounts.roles import project_lead_emails
-from interns.filters import InternshipSiteFilter
-from interns.forms import SchoolVisitForm
+from interns.filters import InternshipSiteFilter, housing_kind
+from interns.forms import HousingRadiusForm, SchoolVisitForm
 from interns.models import InternshipSite
 from outbox.services import queue_email
+from support.enums import Project, Situation
 from territory.maps import build_map, facility_layers, kind_layer
 from vsa_portal import kinds
 from vsa_portal.ratelimit import Limit, client_address, hit_all
@@ -24,13 +26,44 @@ OFFERS_RADIUS_KM = 20
 NEARBY_ITEMS = 6
 VISITS_PER_CLIENT = Limit("school-visit-client", 3, 3600)
 VISITS_PER_EMAIL = Limit("school-visit-email", 3, 86400)
-# Pages other rubrics are building: linked by path, never imported.
-AIDS_PATH = "/s-installer/aides/"
-SUPPORT_PATH = "/accompagnement/demande/?origine=internes"
+AIDS_KIND = "aides"
+SITES_KIND = "terrains-de-stage"
+# The aids catalogue's own name for the audience, in its list's filter and its queryset verb.
+INTERN_AUDIENCE = "interne"
+
+
+def support_path(site=None):
+    """The support request, filled in for an intern looking for an internship (and, from a
+    site's page, about that site: the dossier says which)."""
+    query = {"origine": "internes", "situation": Situation.INTERN, "projet": Project.INTERNSHIP}
+    if site is not None:
+        query.update(origine=SITES_KIND, objet=site.pk, commune=site.commune.slug)
+    return f"{reverse('support:request')}?{urlencode(query)}"
+
+
+def aids_for_interns(commune=None):
+    """The aids catalogue's open aids for interns, through its registration (never an import):
+    the items, and its list filtered for an intern (in the site's commune, when given)."""
+    kind = kinds.get(AIDS_KIND)
+    if kind is None or not kind.list_url:
+        return None
+    query = {"public": INTERN_AUDIENCE, **({"commune": commune.slug} if commune else {})}
+    published = kind.published()
+    items = []
+    if hasattr(published, "for_audience") and hasattr(published, "open"):
+        items = list(published.open().for_audience(INTERN_AUDIENCE))
+    return {
+        "kind": kind,
+        "items": items,
+        "url": f"{reverse(kind.list_url)}?{urlencode(query)}",
+        "commune_summary": kind.commune_summary(commune)
+        if commune and kind.commune_summary
+        else None,
+    }
 
 
 def sites_layer(querystring=""):
-    return kind_layer(kinds.get("terrains-de-stage"), querystring)
+    return kind_layer(kinds.get(SITES_KIND), querystring)
 
 
 def site_queryset():
@@ -47,8 +80,12 @@ def landing(request):
         {
             "filter": filterset,
             "site_count": site_queryset().count(),
-            "aids_path": AIDS_PATH,
-            "support_path": SUPPORT_PATH,
+            "aids": aids_for_interns(),
+            "sites_with_housing_url": f"{list_url}?logements_km={HOUSING_RADIUS_KM}"
+            if housing_kind()
+            else "",
+            "housing_km": HOUSING_RADIUS_KM,
+            "support_path": support_path(),
             "map": build_map(
                 "carte-terrains",
                 _("Les terrains de stage sur la carte"),
@@ -64,6 +101,7 @@ def site_list(request):
     filterset = InternshipSiteFilter(request.GET or None, queryset=site_queryset())
     page = paginate(request, filtered(filterset), PAGE_SIZE)
     querystring = querystring_without_page(request)
+    housing = housing_kind()
     return render(
         request,
         "interns/site_list.html",
@@ -71,6 +109,7 @@ def site_list(request):
             "filter": filterset,
             "page": page,
             "querystring": querystring,
+            "housing_list_url": reverse(housing.list_url) if housing else "",
             "map": build_map(
                 "carte-terrains",
                 _("Ces terrains de stage sur la carte"),
@@ -81,18 +120,6 @@ def site_list(request):
     )
 
 
-def nearby(key, point, km):
-    """Another rubric's items near the site, through the registry (never an import)."""
-    kind = kinds.get(key)
-    if kind is None or not kind.near_commune:
-        return None
-    return {
-        "kind": kind,
-        "km": km,
-        "items": list(kind.near_commune(point, km)[:NEARBY_ITEMS]),
-    }
-
-
 @require_GET
 def site_detail(request, pk, slug):
     site = get_object_or_404(
@@ -101,15 +128,12 @@ def site_detail(request, pk, slug):
     )
     if slug != site.url_slug:
         return redirect(site, permanent=True)
-    housing = nearby("logements", site.point, HOUSING_RADIUS_KM)
+    housing_km = HousingRadiusForm(request.GET).radius(HOUSING_RADIUS_KM)
+    housing = kinds.nearby("logements", site.point, housing_km, NEARBY_ITEMS)
     housing_search = None
     if housing:
-        params = (
-            f"etablissement={site.facility_id}"
-            if site.facility_id and site.facility.point
-            else f"near={site.commune.slug}"
-        )
-        housing_search = f"{reverse(housing['kind'].list_url)}?{params}&km={HOUSING_RADIUS_KM}"
+        query = urlencode({"terrain": site.pk, "km": housing_km})
+        housing_search = f"{reverse(housing['kind'].list_url)}?{query}"
     return render(
         request,
         "interns/site_detail.html",
@@ -118,9 +142,9 @@ def site_detail(request, pk, slug):
             "cpts_list": list(site.commune.cpts.all()),
             "housing": housing,
             "housing_search": housing_search,
-            "offers": nearby("offres", site.point, OFFERS_RADIUS_KM),
-            "aids_path": AIDS_PATH,
-            "support_path": SUPPORT_PATH,
+            "offers": kinds.nearby("offres", site.point, OFFERS_RADIUS_KM, NEARBY_ITEMS),
+            "aids": aids_for_interns(site.commune),
+            "support_path": support_path(site),
             "is_favorite": Favorite.objects.holds(request.user, site),
         },
     )
@@ -131,7 +155,7 @@ def practical(request):
     return render(
         request,
         "interns/practical.html",
-        {"aids_path": AIDS_PATH, "support_path": SUPPORT_PATH},
+        {"aids": aids_for_interns(), "support_path": support_path()},
     )
 
 

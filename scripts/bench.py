@@ -61,6 +61,7 @@ PAGES = [
     ("housing list, no filter", "/s-installer/logements/"),
     ("housing list, near a commune", "/s-installer/logements/?near=avignon&km=10"),
     ("layer housing, zoom 9", f"/carte/couches/logements.geojson?bbox={VAUCLUSE}&zoom=9"),
+    ("internship sites, housing within 10 km", "/internes/terrains-de-stage/?logements_km=10"),
     ("aids catalogue", "/s-installer/aides/"),
     ("aids simulator", "/s-installer/simulateur/?commune=avignon"),
     ("site search", "/recherche/?q=collaboration+carpentras"),

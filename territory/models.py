@@ -7,7 +7,7 @@ from django.contrib.gis.db.models.functions import Distance, GeometryDistance
 from django.contrib.gis.geos import MultiPolygon, Point
 from django.contrib.gis.measure import D
 from django.contrib.postgres.fields import ArrayField
-from django.db.models import Q
+from django.db.models import OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +27,9 @@ from territory.enums import (
 from territory.names import facility_display_name
 
 KM_PER_DEGREE = 111.32  # length of a degree of longitude at the equator
+# In a subquery the outer row's latitude is unknown: the planar pre-filter takes the width of a
+# kilometre at this latitude, wide enough anywhere south of it (all of metropolitan France).
+OUTER_MAX_LATITUDE = 60
 
 
 def reference_point(place):
@@ -54,6 +57,16 @@ class NearQuerySet(models.QuerySet):
             .filter(**{f"{self.point_field}__distance_lte": (origin, D(km=km))})
             .annotate(distance=Distance(self.point_field, origin))
             .order_by("distance", "pk")
+        )
+
+    def near_outer(self, km, outer_field="point"):
+        """Rows within ``km`` kilometres of the outer query's point ``outer_field``, for an
+        Exists() or a count subquery (the housing near each internship site of a list), with the
+        same index-then-exact test as near()."""
+        origin = OuterRef(outer_field)
+        degrees = km / (KM_PER_DEGREE * math.cos(math.radians(OUTER_MAX_LATITUDE)))
+        return self.filter(**{f"{self.point_field}__dwithin": (origin, degrees)}).filter(
+            **{f"{self.point_field}__distance_lte": (origin, D(km=km))}
         )
 
     def nearest(self, place, km):

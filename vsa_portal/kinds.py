@@ -215,6 +215,16 @@ def item_summaries(item, request):
     return [summary for summary in summaries if summary]
 
 
+def nearby(key, place, km, limit=6):
+    """Up to ``limit`` items of the kind ``key`` within ``km`` of a point or a commune, nearest
+    first, as {"kind", "km", "items"}: how a rubric shows another's items around one of its own
+    (housing around an internship site) without importing it; None when the kind is absent."""
+    kind = _REGISTRY.get(key)
+    if kind is None or not kind.near_commune:
+        return None
+    return {"kind": kind, "km": km, "items": list(kind.near_commune(place, km)[:limit])}
+
+
 def public():
     return [kind for kind in _REGISTRY.values() if kind.public]
 

@@ -1,5 +1,6 @@
 """Browser journeys of issue 16: an intern finds a site in Avignon and the housing within
-10 km with their distances; a landlord posts housing with a photo, the project lead approves
+10 km with their distances; an intern looks for a site around Vaison-la-Romaine with housing
+within 10 km; a landlord posts housing with a photo, the project lead approves
 it in the admin, and it appears in the search."""
 
 import re
@@ -47,10 +48,45 @@ def test_an_intern_finds_a_site_in_avignon_and_housing_within_10_km(page, territ
     assert re.search(r"\d+,\d km à vol d’oiseau", housing.inner_text())
 
     page.get_by_role("link", name="Chercher un logement autour de ce terrain de stage").click()
-    page.wait_for_url(re.compile(r"/s-installer/logements/\?etablissement="))
+    page.wait_for_url(re.compile(r"/s-installer/logements/\?terrain="))
     assert_accessible(page)
     assert page.get_by_role("link", name="Studio à deux pas de l’hôpital").is_visible()
     assert page.get_by_text(re.compile(r"\d+,\d km à vol d’oiseau")).first.is_visible()
+
+
+def test_an_intern_finds_a_site_near_vaison_with_housing_within_10_km(page, territory):
+    generate_demo_sites()
+    HousingFactory(title="Gîte au pied du Ventoux", housing_type="gite", commune=commune("84137"))
+    HousingFactory(title="Studio près des remparts", commune=commune("84007"))
+
+    page.goto("/internes/")
+    search = page.locator("#contenu form.filters")
+    search.get_by_label("Autour de la commune").select_option(label="Vaison-la-Romaine")
+    search.get_by_label("Rayon (km)").fill("15")
+    search.get_by_label("Avec un logement publié à moins de (km)").fill("10")
+    search.get_by_role("button", name="Rechercher").click()
+    page.wait_for_url(re.compile(r"/internes/terrains-de-stage/\?.*logements_km=10"))
+    assert_accessible(page)
+    hospital = page.locator(".site-card").filter(has_text="VAISON LA ROMAINE").first
+    assert re.search(r"\d+,\d km à vol d’oiseau", hospital.inner_text())
+    assert "Avignon" not in page.locator("#resultats ~ ul.cards").inner_text()
+
+    hospital.get_by_role("link", name=re.compile(r"^1 logement publié à moins de 10 km")).click()
+    page.wait_for_url(re.compile(r"/s-installer/logements/\?terrain=\d+&km=10"))
+    assert_accessible(page)
+    assert page.get_by_role("link", name="Gîte au pied du Ventoux").is_visible()
+    assert not page.get_by_role("link", name="Studio près des remparts").count()
+    card = page.locator(".housing-card").filter(has_text="Gîte au pied du Ventoux")
+    assert re.search(r"\d+,\d km à vol d’oiseau", card.inner_text())
+
+    page.go_back()
+    page.locator(".site-card").filter(has_text="VAISON LA ROMAINE").first.locator("h3 a").click()
+    page.get_by_role("heading", name="Logements à moins de 10 km").wait_for()
+    assert_accessible(page)
+    housing = page.locator("section[aria-labelledby=logements-titre]")
+    assert "Gîte au pied du Ventoux" in housing.inner_text()
+    assert "Studio près des remparts" not in housing.inner_text()
+    assert re.search(r"\d+,\d km à vol d’oiseau", housing.inner_text())
 
 
 def test_a_landlord_posts_housing_with_a_photo_and_the_project_lead_approves_it(

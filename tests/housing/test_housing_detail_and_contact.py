@@ -11,6 +11,7 @@ from housing import personal_data
 from housing.demo import generate_demo_housing
 from housing.models import Housing, HousingContact
 from outbox.models import OutgoingEmail
+from tests.factories import commune
 from tests.helpers.queries import assert_max_queries
 from tests.housing.conftest import HousingFactory
 
@@ -134,3 +135,24 @@ def test_demo_housing_is_labelled_and_spread_across_the_territory(visitor):
     assert all("fictif" in text for text in demo.values_list("description", flat=True))
     html = visitor.get(reverse("housing:list")).content.decode()
     assert "démo" in html
+
+
+def test_the_page_shows_the_internship_sites_within_10_km_with_distances(visitor):
+    from interns.demo import generate_demo_sites
+
+    generate_demo_sites()
+    housing = HousingFactory(commune=commune("84137"))  # Vaison-la-Romaine
+    with assert_max_queries(12):
+        response = visitor.get(housing.get_absolute_url())
+    html = response.content.decode()
+    assert "Terrains de stage à moins de 10 km" in html
+    assert "CENTRE HOSPITALIER DE VAISON LA ROMAINE" in html
+    assert "AVIGNON" not in html
+    sites = response.context["sites"]["items"]
+    assert sites and all(site.distance.km <= 10 for site in sites)
+    assert "km à vol d’oiseau" in html
+
+
+def test_no_site_nearby_no_section(visitor):
+    html = visitor.get(HousingFactory().get_absolute_url()).content.decode()
+    assert "Terrains de stage à moins de" not in html

@@ -102,7 +102,8 @@ def test_cheapest_first(visitor):
         ({"arrivee": "pas-une-date"}, "Saisissez une date valide"),
         ({"km": "-4", "near": "avignon"}, "supérieure ou égale à 1"),
         ({"near": "commune-inconnue"}, "Sélectionnez un choix valide"),
-        ({"near": "avignon", "etablissement": "1"}, "pas les deux"),
+        ({"near": "avignon", "etablissement": "1"}, "un seul point de départ"),
+        ({"terrain": "pas-un-terrain"}, "Sélectionnez un choix valide"),
         ({"loyer_max": "beaucoup"}, "Saisissez un nombre"),
     ],
 )
@@ -150,3 +151,35 @@ def test_the_commune_page_shows_housing_nearby(visitor):
     page = visitor.get(commune(AVIGNON).get_absolute_url()).content.decode()
     assert 'id="logements-proches-titre"' in page
     assert "Studio à Avignon" in page
+
+
+def with_photo(housing):
+    from django.core.files.base import ContentFile
+
+    from housing.models import HousingPhoto
+    from tests.housing.conftest import image_bytes
+
+    HousingPhoto.objects.create(
+        housing=housing,
+        image=ContentFile(image_bytes(size=(40, 30)), name="p.jpg"),
+        alt_text="La chambre",
+    )
+    return housing
+
+
+@pytest.mark.parametrize("query", [{}, {"terrain": "{site}", "km": "50"}])
+def test_the_list_costs_the_same_queries_for_one_housing_or_a_full_page(visitor, query):
+    from interns.demo import generate_demo_sites
+    from interns.models import InternshipSite
+
+    generate_demo_sites()
+    query = {k: v.format(site=InternshipSite.objects.first().pk) for k, v in query.items()}
+    with_photo(HousingFactory())
+    with assert_max_queries(12) as one:
+        visitor.get(reverse("housing:list"), query)
+    for _ in range(24):
+        with_photo(HousingFactory())
+    with assert_max_queries(len(one.captured_queries)):
+        response = visitor.get(reverse("housing:list"), query)
+    assert len(results(response)) == 20
+    assert response.content.decode().count('alt="La chambre"') == 20

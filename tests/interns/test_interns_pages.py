@@ -99,8 +99,9 @@ def test_a_sites_page_shows_housing_and_offers_nearby_with_distances(visitor):
     assert "Studio près du CH" in html and "Gîte à Vaison" not in html
     assert "Remplacement à Avignon" in html
     assert "km à vol d’oiseau" in html
-    assert f"etablissement={hospital.pk}&amp;km=10" in html
+    assert f"terrain={found.pk}&amp;km=10" in html
     assert found.commune.get_absolute_url() in html
+    assert "/exercer/etablissements/?commune=avignon" in html  # the facility's neighbours
 
 
 def test_an_unpublished_site_is_a_404(visitor):
