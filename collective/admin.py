@@ -10,6 +10,8 @@ from collective.models import (
     TeamMember,
     Testimonial,
 )
+from support.actions import convert_to_dossier
+from support.enums import Channel
 from vsa_portal.images import reencode_image
 from vsa_portal.moderation import ModerationActionsMixin
 from vsa_portal.publication import PublicationStatus
@@ -42,6 +44,24 @@ class ContactMessageAdmin(admin.ModelAdmin):
         "message",
         "consent_given_at",
         "consent_version",
+    ]
+
+    # A physician who wrote on the Contact page is followed like any other request.
+    actions = [
+        convert_to_dossier(
+            lambda message: {
+                "last_name": message.name,
+                "email": message.email,
+                "message": message.message,
+                "consent_given_at": message.consent_given_at,
+                "consent_version": message.consent_version,
+            },
+            channel=Channel.CONTACT_PAGE,
+            origin="contact",
+            mark_done=lambda message: ContactMessage.objects.filter(pk=message.pk).update(
+                handled=True
+            ),
+        )
     ]
 
     def has_add_permission(self, request):

@@ -70,3 +70,24 @@ def test_without_the_right_to_open_dossiers_nothing_happens(db):
     with pytest.raises(PermissionDenied):
         run(UserFactory(is_staff=True), ContactMessage.objects.all())
     assert not Dossier.objects.exists()
+
+
+def test_the_contact_pages_admin_offers_the_conversion(project_lead, db):
+    from django.urls import reverse
+
+    from accounts.roles import ensure_project_lead_group
+
+    ensure_project_lead_group()
+    message = contact()
+    url = reverse("admin:collective_contactmessage_changelist")
+    assert "Ouvrir un dossier d’accompagnement" in project_lead.get(url).content.decode()
+    response = project_lead.post(
+        url,
+        {"action": "convert_to_dossier_contact", "_selected_action": [message.pk]},
+        follow=True,
+    )
+    assert "1 dossier ouvert." in response.content.decode()
+    dossier = Dossier.objects.get(email="lou.petit@exemple.test")
+    assert dossier.channel == Channel.CONTACT_PAGE
+    message.refresh_from_db()
+    assert message.handled
