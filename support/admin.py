@@ -434,8 +434,8 @@ class DossierAdmin(SimpleHistoryAdmin):
                 messages.success(request, _("Vue enregistrée."))
                 return redirect(f"{request.path}?{save_form.instance.query}")
         filterset, queryset = self.filtered(request)
-        if request.GET.get("format") == "csv":
-            return self.export_csv(request, queryset)
+        if request.GET.get("format") in ("csv", "xlsx"):
+            return self.export(request, queryset, request.GET["format"])
         page = Paginator(queryset, PIPELINE_PAGE_SIZE).get_page(request.GET.get("page"))
         params = request.GET.copy()
         params.pop("page", None)
@@ -466,9 +466,10 @@ class DossierAdmin(SimpleHistoryAdmin):
             status=400 if save_form.errors else 200,
         )
 
-    def export_csv(self, request, queryset):
-        """Pseudonymised unless the staff member says why names are needed (logged)."""
-        from vsa_portal.spreadsheets import safe_cell
+    def export(self, request, queryset, file_format):
+        """CSV or XLSX, pseudonymised unless the staff member says why names are needed
+        (logged)."""
+        from vsa_portal.spreadsheets import safe_cell, xlsx_response
 
         reason = request.GET.get("motif", "").strip()
         named = bool(reason)
@@ -511,6 +512,9 @@ class DossierAdmin(SimpleHistoryAdmin):
                 if named:
                     row += [dossier.first_name, dossier.last_name, dossier.email]
                 yield [safe_cell(value) for value in row]
+
+        if file_format == "xlsx":
+            return xlsx_response("accompagnements.xlsx", rows(), sheet_title="Accompagnements")
 
         class Echo:
             def write(self, value):

@@ -168,6 +168,26 @@ def test_the_export_follows_the_view_and_neutralises_formulas(project_lead):
     assert "'=HYPERLINK" in lines[1]
 
 
+def test_the_excel_export_follows_the_view_and_keeps_text_as_text(project_lead):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    DossierFactory(origin='=HYPERLINK("http://x")', channel=Channel.PHONE, last_name="Secret")
+    DossierFactory(channel=Channel.EMAIL)
+    response = project_lead.get(PIPELINE, {"channel": "telephone", "format": "xlsx"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert "accompagnements.xlsx" in response["Content-Disposition"]
+    sheet = load_workbook(BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:3] == ("dossier", "statut", "profession")
+    assert len(rows) == 2  # header + the one dossier of the view
+    assert '\'=HYPERLINK("http://x")' in rows[1]
+    assert sheet.cell(row=2, column=rows[0].index("origine") + 1).data_type == "s"
+    assert all("Secret" not in str(value) for value in rows[1])  # pseudonymised
+
+
 def test_a_label_change_is_in_the_dossiers_history(project_lead_user):
     dossier = DossierFactory()
     label = Label.objects.create(name="Priorité")
