@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from housing.enums import HousingAudience, HousingOrdering, HousingType, Semester
 from housing.models import Housing
-from territory.filters import commune_filter
+from territory.filters import NearAmenityFilterSet, commune_filter
 from territory.models import Commune, HealthFacility
 from vsa_portal import kinds
 from vsa_portal.widgets import FastSelect
@@ -48,7 +48,7 @@ class HousingSearchForm(forms.Form):
         return data
 
 
-class HousingFilter(django_filters.FilterSet):
+class HousingFilter(NearAmenityFilterSet):
     near = commune_filter(
         label=_("Autour de la commune"), empty_label=_("Choisir une commune"), method="filter_near"
     )

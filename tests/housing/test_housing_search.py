@@ -183,3 +183,14 @@ def test_the_list_costs_the_same_queries_for_one_housing_or_a_full_page(visitor,
         response = visitor.get(reverse("housing:list"), query)
     assert len(results(response)) == 20
     assert response.content.decode().count('alt="La chambre"') == 20
+
+
+def test_housing_within_some_kilometres_of_a_station(visitor, territory):
+    HousingFactory(title="Studio à Carpentras", commune=commune("84031"))
+    HousingFactory(title="Gîte à Sault", commune=commune("84123"))
+    response = visitor.get(reverse("housing:list"), {"proche_de": "gare", "rayon": "5"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Studio à Carpentras" in page and "Gîte à Sault" not in page
+    refused = visitor.get(reverse("housing:list"), {"proche_de": "gare", "rayon": "500"})
+    assert refused.context["filter"].form.errors
