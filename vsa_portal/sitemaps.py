@@ -1,8 +1,9 @@
-"""The sitemap: the rubrics' fixed pages, every registered public kind of content, the
-territory's communes."""
+"""The sitemap: an index (``/sitemap.xml``) of one sitemap per section, each with its last
+change: the rubrics' fixed pages, the territory's communes, every registered public kind."""
 
 from django.apps import apps
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from django.urls import reverse
 
 from vsa_portal import kinds
@@ -63,6 +64,12 @@ class KindSitemap(Sitemap):
 
     def lastmod(self, item):
         return getattr(item, "updated_at", None)
+
+    def get_latest_lastmod(self):
+        """The index's date for the kind, in one query rather than by reading every item."""
+        if not any(field.name == "updated_at" for field in self.kind.model._meta.fields):
+            return None
+        return self.kind.published().aggregate(latest=Max("updated_at"))["latest"]
 
 
 class CommuneSitemap(Sitemap):

@@ -17,6 +17,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("sitemap.xml", views.sitemap_xml, name="sitemap"),
+    path("sitemap-<slug:section>.xml", views.sitemap_section, name="sitemap_section"),
     path("", include("territory.urls")),
     path("exercer/remplacants/", include("replacements.urls")),
     path("exercer/", include("offers.urls")),

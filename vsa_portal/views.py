@@ -68,9 +68,18 @@ def favicon(request):
 
 
 def sitemap_xml(request):
-    """The sitemap of every registered public kind, built from the registry at each request."""
+    """The sitemap index: one sitemap per section and per registered public kind, with its last
+    change, built from the registry at each request."""
+    from django.contrib.sitemaps.views import index
+
+    from vsa_portal.sitemaps import sitemaps
+
+    return index(request, sitemaps=sitemaps(), sitemap_url_name="sitemap_section")
+
+
+def sitemap_section(request, section):
     from django.contrib.sitemaps.views import sitemap
 
     from vsa_portal.sitemaps import sitemaps
 
-    return sitemap(request, sitemaps=sitemaps())
+    return sitemap(request, sitemaps=sitemaps(), section=section)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from offers.models import Offer
 from tests.factories import OfferFactory, OrganisationFactory, commune
 from tests.helpers.queries import assert_max_queries
+from tests.helpers.sitemap import sitemap_text
 
 pytestmark = pytest.mark.django_db
 
@@ -131,7 +132,7 @@ def test_feed_lists_new_offers_and_labels_demo(visitor):
 def test_sitemap_lists_available_offers(visitor):
     offer = OfferFactory()
     draft = OfferFactory(status="draft")
-    body = visitor.get("/sitemap.xml").content.decode()
+    body = sitemap_text(visitor)
     assert offer.get_absolute_url() in body
     assert draft.get_absolute_url() not in body
 
@@ -190,7 +191,7 @@ def test_anonymous_offer_never_leaks_its_poster(visitor, demo_territory):
         visitor.get(
             "/carte/couches/offres.geojson", {"bbox": "4.6,43.6,5.8,44.5", "zoom": 14}
         ).content.decode(),
-        visitor.get("/sitemap.xml").content.decode(),
+        sitemap_text(visitor),
     ]
     for body in pages:
         for leak in leaks:

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from accounts.models import Favorite, SavedSearch
 from tests.helpers.queries import assert_max_queries
+from tests.helpers.sitemap import sitemap_text
 from tests.kindapp import kinds as test_kind
 from vsa_portal import kinds
 from vsa_portal.publication import PublicationStatus
@@ -75,7 +76,7 @@ def test_list_and_detail_pages(kind, item, visitor):
 
 
 def test_sitemap_lists_the_published_items(kind, item, visitor):
-    body = visitor.get("/sitemap.xml").content.decode()
+    body = sitemap_text(visitor)
     assert (item.get_absolute_url() in body) is bool(kind.sitemap)
 
 
@@ -252,7 +253,7 @@ def test_the_test_kind_is_in_the_shared_parts(visitor, demo_territory):
     kind = kinds.get(test_kind.KEY)
     kind.demo()
     notice = kind.published().first()
-    assert notice.get_absolute_url() in visitor.get("/sitemap.xml").content.decode()
+    assert notice.get_absolute_url() in sitemap_text(visitor)
     commune_page = visitor.get(notice.commune.get_absolute_url()).content.decode()
     assert "Annonces de test à moins de" in commune_page
 

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.views.defaults import server_error
 
 from tests.helpers.queries import assert_max_queries
+from tests.helpers.sitemap import sitemap_text
 
 
 def heading_text(html):
@@ -114,6 +115,21 @@ def test_robots_txt_hides_the_admin_and_points_to_the_sitemap(visitor):
 
 
 def test_sitemap_lists_the_rubrics(visitor):
-    body = visitor.get("/sitemap.xml").content.decode()
+    body = sitemap_text(visitor)
     for path in ["/exercer/", "/s-installer/", "/internes/", "/agenda/", "/collectif/"]:
         assert f"<loc>http://testserver{path}</loc>" in body
+
+
+def test_the_sitemap_is_an_index_of_sections_with_their_last_change(visitor, territory):
+    from tests.factories import OfferFactory
+
+    offer = OfferFactory()
+    index = visitor.get("/sitemap.xml").content.decode()
+    assert "<sitemapindex" in index
+    assert "http://testserver/sitemap-pages.xml" in index
+    assert "http://testserver/sitemap-communes.xml" in index
+    offers_entry = index[index.index("sitemap-offres.xml") :].split("</sitemap>")[0]
+    assert f"<lastmod>{offer.updated_at.date().isoformat()}" in offers_entry
+    section = visitor.get("/sitemap-offres.xml").content.decode()
+    assert offer.get_absolute_url() in section
+    assert visitor.get("/sitemap-inconnu.xml").status_code == 404

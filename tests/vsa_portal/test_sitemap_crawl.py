@@ -4,6 +4,7 @@ finds no public HTML page that the sitemap leaves out."""
 import re
 from urllib.parse import urlsplit
 
+from tests.helpers.sitemap import sitemap_text
 from vsa_portal import kinds
 
 # Where a crawler should not go (robots.txt says so) or what is not a page to index.
@@ -22,7 +23,7 @@ def test_a_crawl_finds_no_public_page_missing_from_the_sitemap(visitor, demo_ter
     for kind in kinds.all_kinds():
         # Demo rows, or a kind's reference data (the aids catalogue) where it has no demo.
         (kind.demo or kind.reference)()
-    sitemap = visitor.get("/sitemap.xml").content.decode()
+    sitemap = sitemap_text(visitor)
     in_sitemap = {urlsplit(url).path for url in re.findall(r"<loc>([^<]+)</loc>", sitemap)}
 
     seen, queue, missing = set(), ["/"], []
