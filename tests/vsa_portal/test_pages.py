@@ -133,3 +133,31 @@ def test_the_sitemap_is_an_index_of_sections_with_their_last_change(visitor, ter
     section = visitor.get("/sitemap-offres.xml").content.decode()
     assert offer.get_absolute_url() in section
     assert visitor.get("/sitemap-inconnu.xml").status_code == 404
+
+
+def test_detail_pages_show_where_they_are_and_say_it_as_a_breadcrumb_list(visitor, territory):
+    import json
+    import re
+
+    from tests.factories import OfferFactory
+
+    offer = OfferFactory(title="Collaboration en MSP")
+    html = visitor.get(offer.get_absolute_url()).content.decode()
+    nav = html[
+        html.index('<nav class="breadcrumbs"') : html.index("</nav>", html.index("breadcrumbs"))
+    ]
+    assert 'aria-label="Fil d’Ariane"' in nav
+    assert re.findall(r'<a href="[^"]+">([^<]+)</a>', nav) == [
+        "Accueil",
+        "Exercer",
+        "Offres d’exercice",
+    ]
+    assert '<li aria-current="page">Collaboration en MSP</li>' in nav
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    (trail,) = [json.loads(b) for b in blocks if '"BreadcrumbList"' in b]
+    names = [element["name"] for element in trail["itemListElement"]]
+    assert names == ["Accueil", "Exercer", "Offres d’exercice", "Collaboration en MSP"]
+    assert trail["itemListElement"][2]["item"] == "http://testserver/exercer/offres/"
+    assert "item" not in trail["itemListElement"][3]
+    commune_page = visitor.get("/exercer/communes/carpentras/").content.decode()
+    assert '<li aria-current="page">Carpentras</li>' in commune_page

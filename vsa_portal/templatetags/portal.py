@@ -33,3 +33,32 @@ def kind_summaries(context, item):
 
     request = context.get("request")
     return kinds.item_summaries(item, request) if request is not None else []
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, *pairs, current):
+    """The page's place in the site, shown and as a schema.org BreadcrumbList: pairs of a label
+    and a URL name after the home page, then the current page's title:
+    ``{% breadcrumbs _("Exercer") "offers:landing" _("Offres") "offers:list" current=offer.title %}``."""
+    from django.urls import reverse
+    from django.utils.translation import gettext
+
+    crumbs = [(gettext("Accueil"), reverse("home"))]
+    crumbs += [(pairs[i], reverse(pairs[i + 1])) for i in range(0, len(pairs) - 1, 2)]
+    request = context["request"]
+    elements = [
+        {
+            "@type": "ListItem",
+            "position": position,
+            "name": str(label),
+            "item": request.build_absolute_uri(url),
+        }
+        for position, (label, url) in enumerate(crumbs, start=1)
+    ]
+    elements.append({"@type": "ListItem", "position": len(crumbs) + 1, "name": str(current)})
+    data = {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": elements,
+    }
+    return {"crumbs": crumbs, "current": current, "data": data}
