@@ -20,6 +20,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """The territory's real reference data, loaded once for the tests that run in a transaction."""
     with django_db_blocker.unblock():
         call_command("load_territory", stdout=io.StringIO())
+    yield
+    # The live server of the browser tests answers each request in a thread of its own; a thread
+    # still finishing when its test ends keeps a connection, and the test database could then not
+    # be dropped ("being accessed by other users"). End those sessions before it is.
+    with django_db_blocker.unblock():
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
 
 
 @pytest.fixture

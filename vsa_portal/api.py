@@ -3,19 +3,20 @@
 with the same parameters as its public list, one item by its id, an OpenAPI 3.1 description
 built from the registry and a documentation page.
 
-Plain Django views: the project adds no dependency for this (Django REST framework and
-django-ninja are not in the locked environment); the API only reads and its shape is the open
-data's columns."""
+django-ninja rather than Django REST framework: the API only reads, its operations are built
+from the registry at start-up (one per dataset, with the list's filters as parameters), and
+django-ninja writes the OpenAPI 3.1 document from them without serializers that would repeat
+the open data's columns (``export_fields``), which stay the one description of each row."""
 
 from functools import wraps
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from ninja import NinjaAPI
 
 from vsa_portal import ratelimit
-from vsa_portal.open_data import LICENCE, all_datasets, get_dataset, record
+from vsa_portal.open_data import LICENCE, all_datasets, record
 
 PAGE_SIZE = 50
 # Per client address; lifted when Redis is away, as every limit of the portal.
@@ -52,10 +53,8 @@ def rate_limited(view):
     return limited
 
 
-@require_GET
 @rate_limited
-def item_list(request, key):
-    dataset = get_dataset(key)
+def item_list(request, dataset):
     params = request.GET.copy()
     page_number = params.pop("page", ["1"])[-1]
     filterset, items = dataset.search(params)
@@ -86,10 +85,8 @@ def item_list(request, key):
     )
 
 
-@require_GET
 @rate_limited
-def item_detail(request, key, pk):
-    dataset = get_dataset(key)
+def item_detail(request, dataset, pk):
     item = dataset.lookup().filter(pk=pk).first() if dataset.lookup else None
     if item is None:
         return _error("Aucun élément public ne porte cet identifiant.", 404)
@@ -128,111 +125,123 @@ def _filter_parameters(dataset):
     return parameters
 
 
-def openapi_document(request):
-    paths, schemas = {}, {}
-    for dataset in all_datasets():
-        name = dataset.key.replace("-", "_")
-        schemas[name] = {
-            "type": "object",
-            "properties": {
-                field.name: {**TYPES[field.type], "title": field.title} for field in dataset.fields
-            },
-        }
-        item = {"$ref": f"#/components/schemas/{name}"}
-        title = dataset.title
-        paths[f"/api/v1/{dataset.key}/"] = {
-            "get": {
-                "operationId": f"list_{name}",
-                "summary": title,
-                "parameters": [
-                    {
-                        "name": "page",
-                        "in": "query",
-                        "required": False,
-                        "schema": {"type": "integer", "minimum": 1},
-                    },
-                    *_filter_parameters(dataset),
-                ],
-                "responses": {
-                    "200": {
-                        "description": f"{title} : une page de {PAGE_SIZE} lignes au plus.",
-                        "content": {
-                            "application/json": {
-                                "schema": {
-                                    "type": "object",
-                                    "properties": {
-                                        "count": {"type": "integer"},
-                                        "page": {"type": "integer"},
-                                        "pages": {"type": "integer"},
-                                        "next": {"type": ["string", "null"]},
-                                        "previous": {"type": ["string", "null"]},
-                                        "licence": {"type": "string"},
-                                        "results": {"type": "array", "items": item},
-                                    },
-                                }
-                            }
-                        },
-                    },
-                    "400": {"$ref": "#/components/responses/error"},
-                    "404": {"$ref": "#/components/responses/error"},
-                },
-            }
-        }
-        if not dataset.lookup:
-            continue
-        paths[f"/api/v1/{dataset.key}/{{id}}/"] = {
-            "get": {
-                "operationId": f"get_{name}",
-                "summary": f"{title} : une ligne par son identifiant",
-                "parameters": [
-                    {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}
-                ],
-                "responses": {
-                    "200": {
-                        "description": f"{title} : une ligne",
-                        "content": {"application/json": {"schema": item}},
-                    },
-                    "404": {"$ref": "#/components/responses/error"},
-                },
-            }
-        }
+def _row_schema(dataset):
     return {
-        "openapi": "3.1.0",
-        "info": {
-            "title": "API du portail (lecture seule)",
-            "version": "1",
-            "license": {"name": LICENCE["name"], "identifier": LICENCE["spdx"]},
-        },
-        "servers": [{"url": request.build_absolute_uri("/").rstrip("/")}],
-        "paths": paths,
-        "components": {
-            "schemas": schemas,
-            "responses": {
-                "error": {
-                    "description": "Une erreur, expliquée en français.",
-                    "content": {
-                        "application/json": {
-                            "schema": {
-                                "type": "object",
-                                "properties": {"erreur": {"type": "string"}},
-                            }
-                        }
-                    },
-                }
-            },
+        "type": "object",
+        "properties": {
+            field.name: {**TYPES[field.type], "title": field.title} for field in dataset.fields
         },
     }
 
 
-@require_GET
-def openapi(request):
-    return _json(openapi_document(request))
+ERROR_RESPONSE = {
+    "description": "Une erreur, expliquée en français.",
+    "content": {
+        "application/json": {
+            "schema": {"type": "object", "properties": {"erreur": {"type": "string"}}}
+        }
+    },
+}
 
 
-@require_GET
-def documentation(request):
+def _list_operation(dataset):
+    title = dataset.title
+    page = {
+        "name": "page",
+        "in": "query",
+        "required": False,
+        "schema": {"type": "integer", "minimum": 1},
+    }
+    page_schema = {
+        "type": "object",
+        "properties": {
+            "count": {"type": "integer"},
+            "page": {"type": "integer"},
+            "pages": {"type": "integer"},
+            "next": {"type": ["string", "null"]},
+            "previous": {"type": ["string", "null"]},
+            "licence": {"type": "string"},
+            "results": {"type": "array", "items": _row_schema(dataset)},
+        },
+    }
+    return {
+        "parameters": [page, *_filter_parameters(dataset)],
+        "responses": {
+            "200": {
+                "description": f"{title} : une page de {PAGE_SIZE} lignes au plus.",
+                "content": {"application/json": {"schema": page_schema}},
+            },
+            "400": ERROR_RESPONSE,
+            "404": ERROR_RESPONSE,
+        },
+    }
+
+
+def _detail_operation(dataset):
+    return {
+        "responses": {
+            "200": {
+                "description": f"{dataset.title} : une ligne",
+                "content": {"application/json": {"schema": _row_schema(dataset)}},
+            },
+            "404": ERROR_RESPONSE,
+        }
+    }
+
+
+def build_api():
+    """One list operation per dataset (and one detail where rows have an id), from the registry."""
+    api = NinjaAPI(
+        title="API du portail (lecture seule)",
+        version="1",
+        urls_namespace="api",
+        docs_url=None,  # the documentation page is ours, served by the portal (no CDN)
+        openapi_extra={
+            "info": {"license": {"name": LICENCE["name"], "identifier": LICENCE["spdx"]}}
+        },
+    )
+
+    @api.get("/", include_in_schema=False, url_name="documentation")
+    def documentation(request):
+        return documentation_page(request, api)
+
+    for dataset in all_datasets():
+        name = dataset.key.replace("-", "_")
+        api.get(
+            f"/{dataset.key}/",
+            operation_id=f"list_{name}",
+            summary=dataset.title,
+            url_name=f"list_{name}",
+            openapi_extra=_list_operation(dataset),
+        )(list_view(dataset))
+        if dataset.lookup:
+            api.get(
+                f"/{dataset.key}/{{id}}/",
+                operation_id=f"get_{name}",
+                summary=f"{dataset.title} : une ligne par son identifiant",
+                url_name=f"detail_{name}",
+                openapi_extra=_detail_operation(dataset),
+            )(detail_view(dataset))
+    return api
+
+
+def list_view(dataset):
+    def view(request):
+        return item_list(request, dataset)
+
+    return view
+
+
+def detail_view(dataset):
+    def view(request, id: int):  # noqa: A002 - the parameter's public name in the API
+        return item_detail(request, dataset, id)
+
+    return view
+
+
+def documentation_page(request, api):
     """The API's page for people: what it serves, how to page and filter, the limits."""
-    document = openapi_document(request)
+    document = api.get_openapi_schema()
     endpoints = [
         {
             "path": path,

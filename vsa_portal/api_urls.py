@@ -1,12 +1,5 @@
-from django.urls import path
+"""The API's URLs: django-ninja's operations, built from the registry once the apps are ready."""
 
-from vsa_portal import api
+from vsa_portal.api import build_api
 
-app_name = "api"
-
-urlpatterns = [
-    path("", api.documentation, name="documentation"),
-    path("openapi.json", api.openapi, name="openapi"),
-    path("<slug:key>/", api.item_list, name="list"),
-    path("<slug:key>/<int:pk>/", api.item_detail, name="detail"),
-]
+api = build_api()

@@ -291,7 +291,7 @@ def datasets(request):
             "csv": build(reverse("open_data:csv", args=[dataset.key])),
             "json": build(reverse("open_data:json", args=[dataset.key])),
             "schema": build(reverse("open_data:schema", args=[dataset.key])),
-            "api": build(reverse("api:list", args=[dataset.key])),
+            "api": build(reverse(f"api:list_{dataset.key.replace('-', '_')}")),
             "page": build(reverse(dataset.page_url)) if dataset.page_url else "",
         }
         for dataset in all_datasets()

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
-from vsa_portal import views
+from vsa_portal import api_urls, views
 
 admin.site.site_header = _("Administration du portail %(name)s") % {"name": settings.PORTAL["NAME"]}
 admin.site.site_title = settings.PORTAL["SHORT_NAME"]
@@ -32,7 +32,7 @@ urlpatterns = [
     path("accompagnement/", include("support.urls")),
     path("recherche/", include("search.urls")),
     path("donnees-ouvertes/", include("vsa_portal.open_data_urls")),
-    path("api/v1/", include("vsa_portal.api_urls")),
+    path("api/v1/", api_urls.api.urls),
     path("admin/", admin.site.urls),
 ]
 
