@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from collective.enums import ContactSubject, Indicator
 from support.enums import PracticeMode
 from vsa_portal.publication import Publishable, PublishableQuerySet
+from vsa_portal.rich_text import render_rich_text
 
 
 class ContactMessageQuerySet(models.QuerySet):
@@ -90,15 +91,19 @@ class NewsQuerySet(PublishableQuerySet):
 
 
 class News(Publishable):
-    """A piece of news of the collective, on the publication workflow. The text is plain text:
-    paragraphs are separated by a blank line, nothing is read as HTML."""
+    """A piece of news of the collective, on the publication workflow. The text is simple HTML
+    (paragraphs, bold, italics, links, lists, headings), sanitised when shown; a text without
+    any tag is read as plain paragraphs."""
 
     title = models.CharField(_("titre"), max_length=160)
     summary = models.CharField(_("chapeau"), max_length=300)
     body = models.TextField(
         _("texte"),
         max_length=20000,
-        help_text=_("Texte simple : laissez une ligne vide entre deux paragraphes."),
+        help_text=_(
+            "Texte simple (une ligne vide entre deux paragraphes) ou HTML simple : <p>, "
+            "<strong>, <em>, <a href>, listes, intertitres <h2> et <h3>. Le reste est retiré."
+        ),
     )
     image = models.ImageField(_("image"), upload_to="news/", blank=True)
     image_alt = models.CharField(
@@ -117,6 +122,10 @@ class News(Publishable):
     )
 
     SLUG_FALLBACK = "actualite"
+
+    @property
+    def body_html(self):
+        return render_rich_text(self.body)
 
     objects = NewsQuerySet.as_manager()
 

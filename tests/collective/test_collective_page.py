@@ -58,17 +58,35 @@ def test_the_partners_one_by_one_with_their_kind_and_role(visitor, territory):
     assert reverse("collective:key_figures") in body
 
 
-def test_only_published_news_is_shown_and_plain_text_stays_text(visitor, db):
-    news("Soirée des internes", body="<script>alert(1)</script>\n\nSecond paragraphe.")
+def test_only_published_news_is_shown_and_its_html_is_sanitised(visitor, db):
+    news(
+        "Soirée des internes",
+        body=(
+            '<p onclick="x()">Rendez-vous <strong>jeudi</strong> à '
+            '<a href="https://exemple.test/">la salle</a>.</p>'
+            '<script>alert(1)</script><a href="javascript:alert(2)">piège</a>'
+            "<ul><li>Buffet</li></ul><iframe src=x></iframe>"
+        ),
+    )
     draft = news("Brouillon caché", status="draft")
     body = visitor.get(NEWS).content.decode()
     assert "Soirée des internes" in body and "Brouillon caché" not in body
     published = collective_models.News.objects.get(title="Soirée des internes")
     detail = visitor.get(published.get_absolute_url()).content.decode()
-    assert "<script>alert(1)</script>" not in detail
-    assert "&lt;script&gt;" in detail
-    assert "<p>Second paragraphe.</p>" in detail
+    assert "<strong>jeudi</strong>" in detail and "<li>Buffet</li>" in detail
+    assert (
+        'href="https://exemple.test/"' in detail and 'rel="noopener noreferrer nofollow"' in detail
+    )
+    for removed in ("<script", "alert(1)", "onclick", "javascript:", "<iframe"):
+        assert removed not in detail, removed
     assert visitor.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_a_news_in_plain_text_is_paragraphs_and_markup_free_text_stays_escaped(visitor, db):
+    item = news("Texte simple", body="Premier paragraphe, 3 < 5.\n\nSecond paragraphe.")
+    detail = visitor.get(item.get_absolute_url()).content.decode()
+    assert "<p>Premier paragraphe, 3 &lt; 5.</p>" in detail
+    assert "<p>Second paragraphe.</p>" in detail
 
 
 def test_a_wrong_slug_redirects_and_a_bad_page_number_answers(visitor, db):
