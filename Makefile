@@ -11,10 +11,10 @@ run: provision data ## set everything up and start the portal, a Celery worker a
 test: provision-test quality pytest ## set everything up, then lint and run the whole suite
 
 bench: ## national-scale data, gunicorn, every public page measured (bench-results/)
-	scripts/bench.sh
+	BASELINE=$(BASELINE) scripts/bench.sh
 
 soak: ## 50 concurrent clients for 60 s, then again with PostgreSQL restarted (bench-results/soak-*.md)
-	scripts/bench.sh soak
+	BASELINE=$(BASELINE) scripts/bench.sh soak
 
 provision:
 	scripts/provision.sh

@@ -3,6 +3,10 @@
 # every public page loaded from a separate process; writes bench-results/bench.md and .json.
 # `make soak` (scripts/bench.sh soak): the same server under 50 concurrent clients for 60 s,
 # then again with PostgreSQL restarted in the middle; writes bench-results/soak-*.md and .json.
+# BASELINE=<commit> (make bench BASELINE=52953c0): that commit is built in a worktree
+# (var/baseline-<commit>, its own virtualenv and database, its own generator at the same
+# volumes), served beside the working tree, and every page that exists in both is measured on
+# both in the same run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/provision.sh --browser
@@ -10,45 +14,94 @@ scripts/provision.sh --browser
 as_postgres() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi
 }
-as_postgres psql -q -v ON_ERROR_STOP=1 <<'SQL'
-SELECT 'CREATE DATABASE vsa_bench TEMPLATE vsa_template OWNER vsa'
-WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'vsa_bench') \gexec
+create_database() {
+  as_postgres psql -q -v ON_ERROR_STOP=1 <<SQL
+SELECT 'CREATE DATABASE $1 TEMPLATE vsa_template OWNER vsa'
+WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$1') \gexec
 SQL
+}
 
 export DJANGO_SETTINGS_MODULE=vsa_portal.settings.production
-export DATABASE_URL=postgis://vsa:vsa@127.0.0.1:5432/vsa_bench
 export SECRET_KEY=bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGH
 export ALLOWED_HOSTS=127.0.0.1,localhost SECURE_SSL_REDIRECT=0 BENCH_QUERY_COUNT=1
-export REDIS_URL=${BENCH_REDIS_URL:-redis://127.0.0.1:6379/5} CELERY_BROKER_URL=${BENCH_BROKER_URL:-redis://127.0.0.1:6379/6}
-export CACHE_KEY_PREFIX=vsa-bench STATIC_ROOT=var/bench-static PORTAL_DEMO_CONTENT=1
-export MAP_TILE_URL=/static/map/blank-tile.png
+export PORTAL_DEMO_CONTENT=1 MAP_TILE_URL=/static/map/blank-tile.png
 BENCH_PORT=${BENCH_PORT:-8100}
-manage() { .venv/bin/python manage.py "$@"; }
+BASELINE_PORT=${BASELINE_PORT:-8101}
+REDIS_BASE=${BENCH_REDIS_URL:-redis://127.0.0.1:6379/5}
+BROKER_BASE=${BENCH_BROKER_URL:-redis://127.0.0.1:6379/6}
 
-manage migrate --no-input -v 0
-manage load_territory > /dev/null
-manage generate_demo_territory > /dev/null
-manage generate_bench_data --rows "offres=${BENCH_OFFERS:-100000}" --facilities "${BENCH_FACILITIES:-5000}" \
-  --rows "evenements=${BENCH_EVENTS:-20000}" --rows "logements=${BENCH_HOUSING:-20000}" | tail -5
-manage collectstatic --no-input -v 0
+# prepare DIR DATABASE: migrate, reference data and bench data with that tree's own generator
+prepare() {
+  (
+    cd "$1"
+    export DATABASE_URL=postgis://vsa:vsa@127.0.0.1:5432/$2 STATIC_ROOT=var/bench-static
+    manage() { .venv/bin/python manage.py "$@"; }
+    manage migrate --no-input -v 0
+    manage load_territory > /dev/null
+    manage generate_demo_territory > /dev/null
+    if manage generate_bench_data --help | grep -q -- "--rows"; then
+      manage generate_bench_data --rows "offres=${BENCH_OFFERS:-100000}" \
+        --facilities "${BENCH_FACILITIES:-5000}" --rows "evenements=${BENCH_EVENTS:-20000}" \
+        --rows "logements=${BENCH_HOUSING:-20000}" | tail -5
+    else  # an older generator (before the registry)
+      manage generate_bench_data --offers "${BENCH_OFFERS:-100000}" \
+        --facilities "${BENCH_FACILITIES:-5000}" --events "${BENCH_EVENTS:-20000}" | tail -5
+    fi
+    manage collectstatic --no-input -v 0
+  )
+}
+
+pids=()
+trap 'for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done' EXIT
+# serve DIR DATABASE PORT REDIS_URL PREFIX
+serve() {
+  (
+    cd "$1"
+    mkdir -p var
+    DATABASE_URL=postgis://vsa:vsa@127.0.0.1:5432/$2 REDIS_URL=$4 CELERY_BROKER_URL=$BROKER_BASE \
+      CACHE_KEY_PREFIX=$5 STATIC_ROOT=var/bench-static \
+      exec .venv/bin/gunicorn vsa_portal.wsgi --bind "127.0.0.1:$3" --workers 2 \
+      --access-logfile /dev/null --error-logfile var/bench-gunicorn.log
+  ) &
+  pids+=($!)
+  for _ in $(seq 1 60); do
+    curl -sf "http://127.0.0.1:$3/healthz" > /dev/null && return 0
+    sleep 0.5
+  done
+  echo "The server of $1 did not start: see $1/var/bench-gunicorn.log" >&2
+  return 1
+}
+
+create_database vsa_bench
+export REDIS_URL=$REDIS_BASE CELERY_BROKER_URL=$BROKER_BASE CACHE_KEY_PREFIX=vsa-bench
+prepare . vsa_bench
+serve . vsa_bench "$BENCH_PORT" "$REDIS_BASE" vsa-bench
+
+baseline_args=()
+if [ -n "${BASELINE:-}" ]; then
+  tree="var/baseline-$BASELINE"
+  [ -d "$tree" ] || git worktree add --detach "$tree" "$BASELINE"
+  (cd "$tree" && uv sync --frozen --quiet)
+  database="vsa_bench_$(echo "$BASELINE" | tr -c 'a-zA-Z0-9\n' '_')"
+  create_database "$database"
+  prepare "$tree" "$database"
+  serve "$tree" "$database" "$BASELINE_PORT" "$REDIS_BASE" "vsa-bench-baseline"
+  baseline_args=(--baseline "http://127.0.0.1:$BASELINE_PORT")
+fi
 
 mkdir -p var bench-results
-.venv/bin/gunicorn vsa_portal.wsgi --bind "127.0.0.1:$BENCH_PORT" --workers 2 \
-  --access-logfile /dev/null --error-logfile var/bench-gunicorn.log &
-gunicorn_pid=$!
-trap 'kill $gunicorn_pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do
-  curl -sf "http://127.0.0.1:$BENCH_PORT/healthz" > /dev/null && break
-  sleep 0.5
-done
 if [ "${1:-bench}" = "soak" ]; then
   soak() {
-    .venv/bin/python scripts/soak.py --base "http://127.0.0.1:$BENCH_PORT" --out bench-results \
-      --clients "${SOAK_CLIENTS:-50}" --seconds "${SOAK_SECONDS:-60}" "$@"
+    .venv/bin/python scripts/soak.py --out bench-results --clients "${SOAK_CLIENTS:-50}" \
+      --seconds "${SOAK_SECONDS:-60}" "$@"
   }
-  soak --name soak-steady --restart-postgres-at 0
-  soak --name soak-postgres-restart --restart-postgres-at "${SOAK_RESTART_AT:-20}"
+  soak --base "http://127.0.0.1:$BENCH_PORT" --name soak-steady --restart-postgres-at 0
+  soak --base "http://127.0.0.1:$BENCH_PORT" --name soak-postgres-restart \
+    --restart-postgres-at "${SOAK_RESTART_AT:-20}"
+  if [ -n "${BASELINE:-}" ]; then
+    soak --base "http://127.0.0.1:$BASELINE_PORT" --name soak-baseline --restart-postgres-at 0
+  fi
 else
   .venv/bin/python scripts/bench.py --base "http://127.0.0.1:$BENCH_PORT" --out bench-results \
-    --requests "${BENCH_REQUESTS:-40}"
+    --requests "${BENCH_REQUESTS:-40}" "${baseline_args[@]}"
 fi
