@@ -19,7 +19,7 @@ CITY_CENTRE = "4.80,43.94,4.82,43.955"
 
 PAGES = [
     ("cheapest Django view (robots.txt)", "/robots.txt"),
-    ("floor: the base layout with one query (legal notice)", "/collectif/mentions-legales/"),
+    ("floor: the base layout (legal notice)", "/collectif/mentions-legales/"),
     ("home", "/"),
     ("Exercer (landing, figures, map)", "/exercer/"),
     ("S’installer", "/s-installer/"),
@@ -86,7 +86,7 @@ WEIGHT_PAGES = [
 BUDGET_RATIO_LAYER = 2.0
 BUDGET_RATIO_PAGE = 3.0
 BUDGET_QUERIES = 12
-FLOOR_PAGE = "floor: the base layout with one query (legal notice)"
+FLOOR_PAGE = "floor: the base layout (legal notice)"
 BUDGET_KB = 100
 
 

@@ -82,7 +82,8 @@ if [ -n "${BASELINE:-}" ]; then
   tree="var/baseline-$BASELINE"
   [ -d "$tree" ] || git worktree add --detach "$tree" "$BASELINE"
   (cd "$tree" && uv sync --frozen --quiet)
-  database="vsa_bench_$(echo "$BASELINE" | tr -c 'a-zA-Z0-9\n' '_')"
+  # the generators refuse a database whose name does not end in _bench
+  database="vsa_baseline_$(echo "$BASELINE" | tr -c 'a-zA-Z0-9\n' '_')_bench"
   create_database "$database"
   prepare "$tree" "$database"
   serve "$tree" "$database" "$BASELINE_PORT" "$REDIS_BASE" "vsa-bench-baseline"
