@@ -70,40 +70,38 @@ def support_tasks(user):
 
 
 def inbox_tasks(user):
-    tasks = []
-    if _can_view(user, ContactMessage):
-        tasks.append(
-            StaffTask(
-                _("Messages de la page Contact non traités"),
-                ContactMessage.objects.filter(handled=False).count(),
-                _changelist(ContactMessage, "handled__exact=0"),
-            )
-        )
-    if _can_view(user, Membership):
-        tasks.append(
-            StaffTask(
-                _("Membres d’organisations à confirmer"),
-                Membership.objects.filter(confirmed_at__isnull=True).count(),
-                _changelist(Membership, "confirmed_at__isempty=1"),
-            )
-        )
-    if _can_view(user, Invitation):
-        tasks.append(
-            StaffTask(
-                _("Invitations à confirmer"),
-                Invitation.objects.filter(confirmed_at__isnull=True).count(),
-                _changelist(Invitation, "confirmed_at__isempty=1"),
-            )
-        )
-    if _can_view(user, OutgoingEmail):
-        tasks.append(
-            StaffTask(
-                _("E-mails en échec (non envoyés après une erreur)"),
-                OutgoingEmail.objects.unsent().exclude(last_error="").count(),
-                _changelist(OutgoingEmail, "sent_at__isempty=1"),
-            )
-        )
-    return tasks
+    """What arrived and waits for a decision, each line only for who may see its list."""
+    lines = [
+        (
+            ContactMessage,
+            _("Messages de la page Contact non traités"),
+            lambda: ContactMessage.objects.filter(handled=False),
+            "handled__exact=0",
+        ),
+        (
+            Membership,
+            _("Membres d’organisations à confirmer"),
+            lambda: Membership.objects.filter(confirmed_at__isnull=True),
+            "confirmed_at__isempty=1",
+        ),
+        (
+            Invitation,
+            _("Invitations à confirmer"),
+            lambda: Invitation.objects.filter(confirmed_at__isnull=True),
+            "confirmed_at__isempty=1",
+        ),
+        (
+            OutgoingEmail,
+            _("E-mails en échec (non envoyés après une erreur)"),
+            lambda: OutgoingEmail.objects.unsent().exclude(last_error=""),
+            "sent_at__isempty=1",
+        ),
+    ]
+    return [
+        StaffTask(label, waiting().count(), _changelist(model, query))
+        for model, label, waiting, query in lines
+        if _can_view(user, model)
+    ]
 
 
 def kind_tasks(user):

@@ -6,6 +6,7 @@ published offer is on the map at the next request. Content that leaves by the cl
 that has passed, a nightly expiry done with ``update()``) leaves within ``LAYER_CACHE_SECONDS``.
 """
 
+import functools
 import hashlib
 
 from django.core.cache import cache
@@ -26,7 +27,10 @@ def cache_key(name, request):
     return f"map-layers:{generation()}:{name}:{digest}"
 
 
+@functools.cache
 def _is_mapped(sender):
+    """Whether saving a row of this model can change a map (answered once per model: this runs
+    on every save of the portal)."""
     fields = sender._meta.concrete_fields
     return sender._meta.app_label == "territory" or any(
         getattr(field, "geom_type", None) for field in fields
