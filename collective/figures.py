@@ -254,9 +254,10 @@ def _series(per_year, years):
     return dict(zip(years, values, strict=True))
 
 
-def yearly_report(year, today=None):
+def yearly_report(year, today=None, years=None):
+    """``years``: the report's years when the caller already has them (``report_years``)."""
     today = today or timezone.localdate()
-    years = report_years(today)
+    years = years or report_years(today)
     dossiers = Dossier.objects.real()
     referrals = Referral.objects.filter(dossier__is_demo=False)
     indicators = [

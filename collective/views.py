@@ -153,7 +153,7 @@ def yearly_report(request):
         year = years[0]
     elif not year.isdigit() or int(year) not in years:
         raise Http404(_("Le rapport de cette année n’existe pas."))
-    report = figures.yearly_report(int(year))
+    report = figures.yearly_report(int(year), years=years)
     return render(
         request,
         "collective/yearly_report.html",
