@@ -78,7 +78,9 @@ def generate_demo_events(seed=84, count=DEMO_EVENT_COUNT):
     if Event.objects.filter(is_demo=True).exists():
         return 0
     rng = random.Random(seed)
-    communes = list(Commune.objects.filter(population__gte=3000).order_by("insee_code"))
+    communes = list(Commune.objects.filter(population__gte=3000).order_by("insee_code")) or list(
+        Commune.objects.order_by("insee_code")
+    )
     organisations = list(Organisation.objects.filter(is_demo=True).order_by("pk")) or [None]
     today = timezone.localdate()
     tz = timezone.get_current_timezone()

@@ -1,4 +1,4 @@
-"""Load the aids catalogue's reference content (aids/data/catalogue.yaml) idempotently.
+"""Load the aids catalogue's reference content (aids.yaml of the territory folder) idempotently.
 
 An aid missing from the database is created; an existing aid is updated only when the file's
 ``last_checked`` is later than the database's, so that what the project lead edited in the
@@ -8,14 +8,17 @@ admin since is kept. Its conditions are then replaced by the file's.
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import yaml
+from django.conf import settings
 from django.db import transaction
 
 from aids.models import Aid, Condition
 
-CATALOGUE = Path(__file__).resolve().parent / "data" / "catalogue.yaml"
+
+def territory_catalogue():
+    """The territory folder's aids.yaml, or None when the folder has no catalogue."""
+    return settings.TERRITORY["files"].get("aids.yaml")
 
 
 @dataclass
@@ -83,12 +86,15 @@ def condition_rows(aid, entry):
     ]
 
 
-def read_catalogue(path=CATALOGUE):
+def read_catalogue(path=None):
+    path = path or territory_catalogue()
+    if path is None:
+        return []
     with open(path, encoding="utf-8") as handle:
         return yaml.safe_load(handle) or []
 
 
-def load_catalogue(path=CATALOGUE):
+def load_catalogue(path=None):
     report = LoadReport()
     entries = read_catalogue(path)
     existing = {aid.slug: aid for aid in Aid.objects.filter(slug__in=[e["slug"] for e in entries])}

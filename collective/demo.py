@@ -12,7 +12,7 @@ from territory.models import Commune
 
 DEMO_NEWS = [
     (
-        "Soirée d’accueil des nouveaux internes à Avignon",
+        "Soirée d’accueil des nouveaux internes à {town}",
         "Les partenaires du collectif ont accueilli la nouvelle promotion d’internes.",
         "Une soixantaine d’internes ont rencontré les maîtres de stage, les CPTS et la cheffe "
         "de projet santé.\n\nLa prochaine soirée aura lieu au semestre d’hiver.",
@@ -36,17 +36,18 @@ DEMO_TEAM = [
     ("Dominique Exemple", "Chargé de mission attractivité"),
 ]
 
+# (name, rank of the commune by population, mode, quote)
 DEMO_TESTIMONIALS = [
     (
         "Dr Claire M.",
-        "84031",
+        1,
         PracticeMode.MSP,
         "J’ai trouvé une équipe, un cabinet et un logement en trois mois, avec une seule "
         "interlocutrice.",
     ),
     (
         "Dr Youssef B.",
-        "84087",
+        2,
         PracticeMode.LIBERAL,
         "On m’a présenté les médecins du secteur avant même que je signe : cela a tout changé.",
     ),
@@ -59,8 +60,15 @@ def generate_demo_news():
     if News.objects.filter(is_demo=True).exists():
         return 0
     now = timezone.now()
+    towns = list(Commune.objects.largest(3))
     for number, (title, summary, body) in enumerate(DEMO_NEWS):
-        news = News(title=title, summary=summary, body=body, is_demo=True)
+        town = towns[0].name if towns else ""
+        news = News(
+            title=title.format(town=town).removesuffix(" à "),
+            summary=summary,
+            body=body,
+            is_demo=True,
+        )
         news.publish()
         news.published_at = now - timedelta(days=12 * number)
         news.save()
@@ -74,17 +82,14 @@ def generate_demo_news():
                 "is_demo": True,
             },
         )
-    communes = Commune.objects.in_bulk(
-        [code for _n, code, _m, _q in DEMO_TESTIMONIALS], field_name="insee_code"
-    )
-    for name, code, mode, quote in DEMO_TESTIMONIALS:
-        if code not in communes:
+    for name, rank, mode, quote in DEMO_TESTIMONIALS:
+        if rank >= len(towns):
             continue
         Testimonial.objects.get_or_create(
             name=name,
             defaults={
                 "quote": quote,
-                "commune": communes[code],
+                "commune": towns[rank],
                 "year": timezone.localdate().year - 1,
                 "mode": mode,
                 "consent_given_at": date(timezone.localdate().year - 1, 9, 1),

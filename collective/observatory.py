@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from django.conf import settings
 from django.db.models import Count
 
 from collective.enums import Indicator
@@ -17,7 +18,6 @@ from vsa_portal import kinds
 from vsa_portal.kinds import ExportField
 from vsa_portal.open_data import Dataset
 
-GP_FILE = Path(__file__).parent / "data" / "vaucluse_gp_per_commune.csv"
 PER = 10_000  # density per 10,000 inhabitants
 
 SORTS = {
@@ -29,10 +29,16 @@ SORTS = {
 DEFAULT_SORT = "commune"
 
 
-@lru_cache(maxsize=1)
 def file_gp_counts():
-    """{INSEE code: (count, vintage)} from the BPE file shipped with the code."""
-    with GP_FILE.open(encoding="utf-8", newline="") as handle:
+    """{INSEE code: (count, vintage)} from the territory folder's gp_per_commune.csv (empty when
+    the folder has none: the figures then say "non disponible")."""
+    path = settings.TERRITORY["files"].get("gp_per_commune.csv")
+    return _read_gp_file(path) if path else {}
+
+
+@lru_cache(maxsize=4)
+def _read_gp_file(path):
+    with Path(path).open(encoding="utf-8", newline="") as handle:
         return {
             row["commune_insee"]: (int(row["gp_count"]), row["vintage"])
             for row in csv.DictReader(handle)

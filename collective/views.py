@@ -225,7 +225,10 @@ def accessibility(request):
 
 @require_GET
 def data_sources(request):
-    return render(request, "collective/data_sources.html")
+    """The attributions of the territory folder's data (territory.toml, [[sources]])."""
+    return render(
+        request, "collective/data_sources.html", {"sources": settings.TERRITORY["sources"]}
+    )
 
 
 def _contact_rate_key(request):

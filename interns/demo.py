@@ -13,8 +13,6 @@ from territory.models import Commune, HealthFacility
 from vsa_portal.publication import PublicationStatus
 
 DEMO_SITE_COUNT = 30
-# The hospitals of Avignon and Vaison-la-Romaine (FINESS), so that the demo journeys find them.
-FIRST_FACILITIES = ["840001861", "840000525"]
 
 SERVICES = {
     FacilityKind.HOSPITAL: [
@@ -47,7 +45,11 @@ def generate_demo_sites(seed=84, count=DEMO_SITE_COUNT):
         .select_related("commune")
         .order_by("finess_et")
     )
-    hospitals.sort(key=lambda f: (f.finess_et not in FIRST_FACILITIES, f.finess_et or ""))
+    # The general hospitals first, those of the larger towns first: every town's hospital gets
+    # a demo site before the clinics do.
+    hospitals.sort(
+        key=lambda f: (f.kind != FacilityKind.HOSPITAL, -(f.commune.population or 0), f.finess_et)
+    )
     communes = list(Commune.objects.filter(population__gte=2000).order_by("insee_code"))
     created = 0
     with transaction.atomic():

@@ -1,15 +1,11 @@
-"""The faculties that send interns to the territory are data (``data/faculties.csv``), not code:
-another département lists its own there."""
+"""The faculties that send interns to the territory are data (``[[faculties]]`` of the territory
+folder's territory.toml), not code: another département lists its own there."""
 
-import csv
-from pathlib import Path
-
-FACULTIES_CSV = Path(__file__).parent / "data" / "faculties.csv"
+from django.conf import settings
 
 
-def read_faculties(path=FACULTIES_CSV):
-    with open(path, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+def read_faculties():
+    return settings.TERRITORY["faculties"]
 
 
 def ensure_faculties(faculty_model=None):
@@ -21,9 +17,9 @@ def ensure_faculties(faculty_model=None):
         faculty, _created = faculty_model.objects.update_or_create(
             slug=row["slug"],
             defaults={
-                "name": row["nom"],
-                "city": row["ville"],
-                "website": row["site_web"],
+                "name": row["name"],
+                "city": row["city"],
+                "website": row["website"],
                 "position": position,
             },
         )

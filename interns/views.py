@@ -12,7 +12,7 @@ from accounts.models import Favorite
 from accounts.roles import project_lead_emails
 from interns.filters import InternshipSiteFilter, housing_kind
 from interns.forms import HousingRadiusForm, SchoolVisitForm
-from interns.models import InternshipSite
+from interns.models import Faculty, InternshipSite
 from outbox.services import queue_email
 from support.enums import Project, Situation
 from territory.maps import build_map, facility_layers, kind_layer
@@ -219,6 +219,11 @@ def studies(request):
     return render(
         request,
         "interns/studies.html",
-        {"form": form, "events": events, "agenda_url": agenda_url},
+        {
+            "form": form,
+            "events": events,
+            "agenda_url": agenda_url,
+            "faculties": Faculty.objects.order_by("position", "name"),
+        },
         status=status,
     )

@@ -87,7 +87,9 @@ def generate_demo_offers(seed=84, count=DEMO_OFFER_COUNT):
     today = timezone.localdate()
     general_practice = Profession.objects.get(slug="medecine-generale")
     other_professions = list(Profession.objects.exclude(pk=general_practice.pk))
-    communes = list(Commune.objects.filter(population__gte=800).order_by("insee_code"))
+    communes = list(Commune.objects.filter(population__gte=800).order_by("insee_code")) or list(
+        Commune.objects.order_by("insee_code")
+    )
     msps = list(HealthFacility.objects.filter(kind="msp").order_by("pk"))
     created = 0
     with transaction.atomic():

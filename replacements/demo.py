@@ -1,4 +1,4 @@
-"""A dozen demo remplaçants, labelled demo, with availability around the Vaucluse's towns.
+"""A dozen demo remplaçants, labelled demo, with availability around the territory's towns.
 
 Their accounts are demo accounts (``*@demo.test``): they are only created where demo accounts
 are enabled (``accounts.demo.demo_accounts_enabled``), never under production settings."""
@@ -16,8 +16,7 @@ from replacements.validators import with_check_digit
 DEMO_PROFILE_COUNT = 12
 FIRST_NAMES = ["Alix", "Camille", "Sacha", "Noa", "Lou", "Eden", "Charlie", "Maël", "Jade", "Yanis"]
 LAST_NAMES = ["Démo-Roche", "Démo-Garnier", "Démo-Blanc", "Démo-Faure", "Démo-Mercier"]
-# Carpentras, Apt, Orange, Cavaillon, Vaison-la-Romaine, Pertuis, Bollène, Sault
-CENTRES = ["84031", "84003", "84087", "84035", "84137", "84089", "84019", "84123"]
+CENTRE_COUNT = 8  # the territory's most populous communes
 SOFTWARE = ["Weda", "MédiStory", "Crossway", "Axisanté", "HelloDoc", ""]
 
 
@@ -38,10 +37,7 @@ def generate_demo_profiles(seed=19, count=DEMO_PROFILE_COUNT):
     rng = random.Random(seed)
     general = Profession.objects.filter(slug="medecine-generale").first()
     professions = [general] if general else list(Profession.objects.order_by("position")[:1])
-    communes = {c.insee_code: c for c in Commune.objects.filter(insee_code__in=CENTRES)}
-    centres = [communes[code] for code in CENTRES if code in communes] or list(
-        Commune.objects.order_by("name")[:5]
-    )
+    centres = list(Commune.objects.largest(CENTRE_COUNT))
     if not professions or not centres:
         return 0
     today = timezone.localdate()

@@ -33,7 +33,9 @@ def generate_demo_territory(seed=84):
     msp_report = ImportReport("Demo MSPs")
     communes = list(Commune.objects.order_by("insee_code"))
     with transaction.atomic():
-        candidates = [commune for commune in communes if 1500 <= commune.population <= 20000]
+        candidates = [
+            commune for commune in communes if 1500 <= commune.population <= 20000
+        ] or communes
         for commune in rng.sample(candidates, min(DEMO_MSP_COUNT, len(candidates))):
             _msp, outcome = upsert(
                 HealthFacility,

@@ -223,7 +223,9 @@ def unique_slug(name, insee_code, taken):
     return slug if slug not in taken else f"{slug}-{insee_code}"
 
 
-def import_communes(data, progress=None):
+def import_communes(data, progress=None, departement=None):
+    """The communes of a GeoJSON FeatureCollection; with ``departement``, a commune of another
+    département is refused (reported with its feature number)."""
     report = ImportReport("Communes")
     text, _encoding = decode(data)
     try:
@@ -240,6 +242,9 @@ def import_communes(data, progress=None):
             insee = str(properties.get("insee") or "").strip()
             if len(insee) != 5:
                 report.skip(f"feature {index}", "code INSEE absent ou invalide")
+                continue
+            if departement and not insee.startswith(departement):
+                report.skip(f"feature {index}", f"{insee} n’est pas du département {departement}")
                 continue
             try:
                 geometry = GEOSGeometry(json.dumps(feature["geometry"]), srid=4326)

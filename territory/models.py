@@ -7,7 +7,7 @@ from django.contrib.gis.db.models.functions import Distance, GeometryDistance
 from django.contrib.gis.geos import MultiPolygon, Point
 from django.contrib.gis.measure import D
 from django.contrib.postgres.fields import ArrayField
-from django.db.models import OuterRef, Q
+from django.db.models import F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -171,6 +171,10 @@ class EPCI(ImportedRow):
 
 
 class CommuneQuerySet(models.QuerySet):
+    def largest(self, count):
+        """The most populous communes: demo content is placed there, wherever the territory."""
+        return self.order_by(F("population").desc(nulls_last=True), "insee_code")[:count]
+
     def with_current_zone(self):
         current = Zoning.objects.current().filter(commune=models.OuterRef("pk"))
         return self.annotate(

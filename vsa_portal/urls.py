@@ -16,6 +16,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
+    path("territoire/theme.css", views.theme_css, name="theme_css"),
+    path("territoire/logo", views.territory_logo, name="territory_logo"),
     path("sitemap.xml", views.sitemap_xml, name="sitemap"),
     path("sitemap-<slug:section>.xml", views.sitemap_section, name="sitemap_section"),
     path("", include("territory.urls")),

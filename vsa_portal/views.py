@@ -2,7 +2,13 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
-from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -10,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.static import serve
 
+from vsa_portal import identity
 from vsa_portal.health import run_checks
 
 logger = logging.getLogger(__name__)
@@ -63,8 +70,34 @@ def robots_txt(request):
 
 @require_GET
 def favicon(request):
-    """Browsers ask for /favicon.ico on every page, the admin's included."""
+    """Browsers ask for /favicon.ico on every page, the admin's included: the territory's logo,
+    or the portal's plain mark."""
+    if settings.TERRITORY["logo"]:
+        return HttpResponseRedirect(identity.urls()["logo"])
     return HttpResponsePermanentRedirect(static("img/favicon.svg"))
+
+
+YEAR = 365 * 24 * 3600
+
+
+@require_GET
+def theme_css(request):
+    response = HttpResponse(identity.theme_css(), content_type="text/css; charset=utf-8")
+    response["Cache-Control"] = f"public, max-age={YEAR}, immutable"
+    return response
+
+
+@require_GET
+def territory_logo(request):
+    content = identity.logo_bytes()
+    if content is None:
+        raise Http404
+    suffix = settings.TERRITORY["logo"].suffix.lower()
+    response = HttpResponse(content, content_type=identity.LOGO_TYPES[suffix])
+    response["Cache-Control"] = f"public, max-age={YEAR}, immutable"
+    # An SVG opened on its own runs no script and loads nothing.
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+    return response
 
 
 def sitemap_xml(request):

@@ -5,7 +5,7 @@ from datetime import date
 
 from django.core.management import call_command
 
-from aids.catalogue import CATALOGUE, load_catalogue, read_catalogue
+from aids.catalogue import load_catalogue, read_catalogue, territory_catalogue
 from aids.models import Aid, Condition
 
 
@@ -25,7 +25,7 @@ def test_admin_edits_are_kept_and_a_newer_check_updates(territory, tmp_path):
     Aid.objects.filter(slug="exoneration-pdsa").update(title="Titre revu par la cheffe de projet")
     load_catalogue()
     assert Aid.objects.get(slug="exoneration-pdsa").title == "Titre revu par la cheffe de projet"
-    text = CATALOGUE.read_text(encoding="utf-8")
+    text = territory_catalogue().read_text(encoding="utf-8")
     (tmp_path / "catalogue.yaml").write_text(
         text.replace("last_checked: 2026-02-01", "last_checked: 2026-09-01"), encoding="utf-8"
     )

@@ -172,9 +172,7 @@ def test_a_visitor_cannot_reach_the_schools_admin(visitor):
     assert response.status_code == 302
 
 
-STATIONS = (
-    Path(__file__).resolve().parents[2] / "territory" / "data" / "vaucluse_railway_stations.csv"
-)
+STATIONS = Path(__file__).resolve().parents[2] / "territories" / "vaucluse" / "stations.csv"
 
 
 def station_upload(content, name="gares.csv"):

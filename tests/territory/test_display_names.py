@@ -1,4 +1,4 @@
-"""Facility names from FINESS capitals to French title case (real names of territory/data)."""
+"""Facility names from FINESS capitals to French title case (real names of the Vaucluse folder)."""
 
 import csv
 from pathlib import Path
@@ -7,7 +7,7 @@ import pytest
 
 from territory.names import facility_display_name
 
-DATA = Path(__file__).resolve().parents[2] / "territory" / "data"
+DATA = Path(__file__).resolve().parents[2] / "territories" / "vaucluse"
 COMMUNES = ["Apt", "Bollène", "L'Isle-sur-la-Sorgue", "Orange", "Vaison-la-Romaine", "Valréas"]
 
 
@@ -52,7 +52,7 @@ def test_a_name_already_in_mixed_case_is_left_as_written():
 
 
 def test_every_reference_facility_gets_a_readable_name():
-    with (DATA / "vaucluse_health_establishments.csv").open(encoding="utf-8") as file:
+    with (DATA / "facilities.csv").open(encoding="utf-8") as file:
         names = [row["nom"] for row in csv.DictReader(file)]
     assert len(names) == 74
     for name in names:

@@ -17,7 +17,7 @@ from territory.importers import (
 from territory.models import CPTS, EPCI, Commune, HealthFacility, Zoning
 
 SAMPLES = Path(__file__).parent / "samples"
-DATA = Path(__file__).resolve().parents[2] / "territory" / "data"
+DATA = Path(__file__).resolve().parents[2] / "territories" / "vaucluse"
 
 pytestmark = pytest.mark.django_db
 

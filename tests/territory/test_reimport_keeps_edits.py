@@ -11,7 +11,7 @@ from django.urls import reverse
 from territory.importers import import_communes, import_health_facilities
 from territory.models import Commune, HealthFacility
 
-DATA = Path(__file__).resolve().parents[2] / "territory" / "data"
+DATA = Path(__file__).resolve().parents[2] / "territories" / "vaucluse"
 APT = "840000343"  # CENTRE HOSPITALIER DU PAYS D'APT
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,7 @@ def load_territory():
 
 
 def facilities_file(**replacements):
-    text = (DATA / "vaucluse_health_establishments.csv").read_text(encoding="utf-8")
+    text = (DATA / "facilities.csv").read_text(encoding="utf-8")
     for old, new in replacements.items():
         assert old in text
         text = text.replace(old, new)
@@ -99,6 +99,6 @@ def test_an_edit_set_back_to_the_files_value_is_the_files_again():
 
 def test_a_commune_edited_in_the_admin_keeps_its_edit():
     Commune.objects.filter(insee_code="84003").update(town_hall_phone="04 90 74 00 00")
-    report = import_communes((DATA / "vaucluse_communes.geojson").read_bytes())
+    report = import_communes((DATA / "communes.geojson").read_bytes())
     assert Commune.objects.get(insee_code="84003").town_hall_phone == "04 90 74 00 00"
     assert report.kept == 1

@@ -16,7 +16,7 @@ from territory.importers import (
 )
 from territory.models import CPTS, Commune, RailwayStation, School, TerritoryHighlight
 
-DATA = Path(__file__).resolve().parents[2] / "territory" / "data"
+DATA = Path(__file__).resolve().parents[2] / "territories" / "vaucluse"
 SCHOOL_HEADER = (
     "uai,nom,type,secteur,contrat_prive,commune_insee,lat_wgs84,lon_wgs84,source_liste_url\n"
 )
@@ -98,7 +98,7 @@ def test_a_school_reimport_keeps_a_name_corrected_in_the_admin():
     school = School.objects.get(uai="0840467B")
     school.display_name = "École primaire d’Althen"
     school.save()
-    report = import_schools((DATA / "vaucluse_schools.csv").read_bytes())
+    report = import_schools((DATA / "schools.csv").read_bytes())
     assert report.kept == 1 and report.unchanged == 318
     school.refresh_from_db()
     assert school.display_name == "École primaire d’Althen"
@@ -136,7 +136,7 @@ def test_a_station_file_with_bad_lines_is_refused_whole():
 
 
 def test_the_stations_command_runs_from_the_reference_file(capsys):
-    call_command("import_railway_stations", str(DATA / "vaucluse_railway_stations.csv"))
+    call_command("import_railway_stations", str(DATA / "stations.csv"))
     out = capsys.readouterr().out
     assert "18/18" in out  # the progress display
     assert "Railway stations: 0 created, 0 updated, 18 unchanged" in out
@@ -189,7 +189,7 @@ def test_highlights_are_loaded_with_their_source_and_an_edit_wins_over_the_file(
     assert paris.to_check and paris.source
     paris.text = "Texte revu par la cheffe de projet."
     paris.save()
-    report = import_highlights((DATA / "vaucluse_highlights.csv").read_bytes())
+    report = import_highlights((DATA / "highlights.csv").read_bytes())
     assert report.kept == 1
     paris.refresh_from_db()
     assert paris.text == "Texte revu par la cheffe de projet."

@@ -6,9 +6,15 @@ from celery.schedules import crontab
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from territory.folder import read_territory, territory_dir
 from vsa_portal.env import env_bool, env_database, env_int, env_list, env_str, tile_origin
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+# The territory folder (territories/README.md): the département, the portal's identity, the
+# map and the reference data. TERRITORY_DIR chooses another folder than Vaucluse's.
+TERRITORY_DIR = territory_dir()
+TERRITORY = read_territory(TERRITORY_DIR)
 
 SECRET_KEY = env_str("SECRET_KEY")
 DEBUG = env_bool("DEBUG", False)
@@ -88,7 +94,12 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": env_database("DATABASE_URL", "postgis://vsa:vsa@127.0.0.1:5432/vsa")}
+# Each territory has a database of its own (territory.toml, [portal] database).
+DATABASES = {
+    "default": env_database(
+        "DATABASE_URL", f"postgis://vsa:vsa@127.0.0.1:5432/{TERRITORY['database']}"
+    )
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -187,11 +198,13 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/900s/key"}
 # (e.g. X-Real-IP). Neither is trusted by default, so a forged header changes nothing.
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("TRUSTED_CLIENT_IP_HEADER", "") or None
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[VSA] "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = (
+    f"[{env_str('PORTAL_SHORT_NAME', TERRITORY['portal']['short_name'])}] "
+)
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env_str("ACCOUNT_DEFAULT_HTTP_PROTOCOL", "https")
 # Two-factor authentication (TOTP), required of staff before they reach the admin.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
-MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Vaucluse Santé Attractivité")
+MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", env_str("PORTAL_NAME", TERRITORY["portal"]["name"]))
 # One period of tolerance either side (RFC 6238, 5.2): a code typed as it changes still works.
 MFA_TOTP_TOLERANCE = 1
 AUTH_PASSWORD_VALIDATORS = [
@@ -232,46 +245,56 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = env_str(
-    "DEFAULT_FROM_EMAIL", "Vaucluse Santé Attractivité <ne-pas-repondre@localhost>"
+    "DEFAULT_FROM_EMAIL",
+    f"{env_str('PORTAL_NAME', TERRITORY['portal']['name'])} <ne-pas-repondre@localhost>",
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# The deployment's identity: everything that names the territory or its operator is data.
+# The deployment's identity, from territory.toml; each PORTAL_* variable overrides its value.
+_identity = TERRITORY["portal"]
 PORTAL = {
-    "NAME": env_str("PORTAL_NAME", "Vaucluse Santé Attractivité"),
-    "SHORT_NAME": env_str("PORTAL_SHORT_NAME", "VSA"),
-    "TERRITORY": env_str("PORTAL_TERRITORY", "Vaucluse"),
-    "TERRITORY_WITH_PREPOSITION": env_str("PORTAL_TERRITORY_WITH_PREPOSITION", "en Vaucluse"),
-    "PUBLISHER": env_str("PORTAL_PUBLISHER", "Vaucluse Provence Attractivité"),
-    "PUBLISHER_ADDRESS": env_str("PORTAL_PUBLISHER_ADDRESS", ""),
-    "PUBLICATION_DIRECTOR": env_str("PORTAL_PUBLICATION_DIRECTOR", ""),
-    "CONTACT_EMAIL": env_str("PORTAL_CONTACT_EMAIL", ""),
-    "HOST": env_str("PORTAL_HOST", ""),
-    "DPO_EMAIL": env_str("PORTAL_DPO_EMAIL", ""),
+    "NAME": env_str("PORTAL_NAME", _identity["name"]),
+    "SHORT_NAME": env_str("PORTAL_SHORT_NAME", _identity["short_name"]),
+    "TERRITORY": env_str("PORTAL_TERRITORY", TERRITORY["name"]),
+    "TERRITORY_WITH_PREPOSITION": env_str(
+        "PORTAL_TERRITORY_WITH_PREPOSITION", TERRITORY["with_preposition"]
+    ),
+    # "du Vaucluse", "de Lot-et-Garonne": the département as a complement.
+    "TERRITORY_OF": env_str("PORTAL_TERRITORY_OF", TERRITORY["of"]),
+    "REGION": TERRITORY["region"],
+    "ARS": TERRITORY["ars"],
+    "PUBLISHER": env_str("PORTAL_PUBLISHER", _identity["publisher"]),
+    "PUBLISHER_ADDRESS": env_str("PORTAL_PUBLISHER_ADDRESS", _identity["publisher_address"]),
+    "PUBLICATION_DIRECTOR": env_str(
+        "PORTAL_PUBLICATION_DIRECTOR", _identity["publication_director"]
+    ),
+    "CONTACT_EMAIL": env_str("PORTAL_CONTACT_EMAIL", _identity["contact_email"]),
+    "HOST": env_str("PORTAL_HOST", _identity["host"]),
+    "DPO_EMAIL": env_str("PORTAL_DPO_EMAIL", _identity["dpo_email"]),
     # Where contact requests are copied, and relayed for anonymous offers.
-    "PROJECT_LEAD_EMAIL": env_str("PORTAL_PROJECT_LEAD_EMAIL", ""),
+    "PROJECT_LEAD_EMAIL": env_str("PORTAL_PROJECT_LEAD_EMAIL", _identity["project_lead_email"]),
     "DEMO_CONTENT": env_bool("PORTAL_DEMO_CONTENT", False),
+    "HAS_LOGO": TERRITORY["logo"] is not None,
 }
 # The demo accounts (public password and authenticator key) come with demo content, outside
 # production only: production.py turns them off, and a system check refuses them there.
 PORTAL["DEMO_ACCOUNTS"] = env_bool("PORTAL_DEMO_ACCOUNTS", PORTAL["DEMO_CONTENT"])
 
-# Map tiles come from a configurable server: nothing is downloaded from a CDN.
+# The map's extent and tiles come from territory.toml ([map]); MAP_* variables override them.
+# Tiles come from a configurable server: nothing is downloaded from a CDN.
+_map = TERRITORY["map"]
 LEAFLET_CONFIG = {
-    "DEFAULT_CENTER": (44.0, 5.1),
-    "DEFAULT_ZOOM": 9,
-    "MIN_ZOOM": 7,
+    "DEFAULT_CENTER": tuple(
+        float(value) for value in env_list("MAP_CENTER", ",".join(map(str, _map["center"])))
+    ),
+    "DEFAULT_ZOOM": env_int("MAP_ZOOM", _map["zoom"]),
+    "MIN_ZOOM": env_int("MAP_MIN_ZOOM", _map["min_zoom"]),
     "MAX_ZOOM": 18,
     "TILES": [
         (
             "Plan",
-            env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
-            {
-                "attribution": env_str(
-                    "MAP_TILE_ATTRIBUTION",
-                    "&copy; les contributeurs d'OpenStreetMap",
-                )
-            },
+            env_str("MAP_TILE_URL", _map["tile_url"]),
+            {"attribution": env_str("MAP_TILE_ATTRIBUTION", _map["tile_attribution"])},
         )
     ],
     "RESET_VIEW": False,

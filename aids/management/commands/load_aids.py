@@ -5,7 +5,7 @@ from aids.catalogue import load_catalogue
 
 class Command(BaseCommand):
     help = (
-        "Load the aids catalogue (aids/data/catalogue.yaml): creates missing aids, updates those "
+        "Load the aids catalogue (aids.yaml of the territory folder): creates missing aids, updates those "
         "the file checked more recently, keeps the project lead's edits otherwise."
     )
 

@@ -48,7 +48,9 @@ def site_from_row(row, faculties, communes):
         raise RowError(f"specialite : « {row['specialite']} » inconnue")
     faculty = faculties.get(row["faculte"])
     if faculty is None:
-        raise RowError(f"faculte : « {row['faculte']} » absente de faculties.csv")
+        raise RowError(
+            f"faculte : « {row['faculte']} » absente des facultés du territoire (territory.toml)"
+        )
     commune = communes.get(row["commune_insee"].strip())
     if commune is None:
         raise RowError(f"commune_insee : « {row['commune_insee']} » inconnue sur le territoire")

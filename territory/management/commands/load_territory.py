@@ -1,7 +1,5 @@
-from datetime import date
-from pathlib import Path
-
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from territory.importers import (
     import_communes,
@@ -15,46 +13,72 @@ from territory.importers import (
     import_zoning,
 )
 from territory.management.commands._base import ImportCommand
-
-DATA = Path(__file__).resolve().parents[2] / "data"
-
-# The ARS PACA zoning of general practitioners in force from 2022 until the order of
-# 5 January 2026, whose commune list is not published in a usable form (see data/SOURCES.md).
-ZONING_2022 = {
-    "valid_from": date(2022, 2, 2),
-    "valid_until": date(2026, 1, 4),
-    "source": "Arrêté ARS Provence-Alpes-Côte d’Azur du 2 février 2022 (zonage des médecins "
-    "généralistes), copie secondaire",
-    "source_url": "https://paca.ars.sante.fr/zonages-des-professionnels-de-sante-liberaux-0",
-}
-FRR_LIST_DATE = date(2025, 7, 10)
+from territory.models import Commune
 
 
 class Command(ImportCommand, BaseCommand):
-    help = "Load the territory's reference data shipped in territory/data (see SOURCES.md there)."
+    help = (
+        "Load the reference data of the territory folder (TERRITORY_DIR, Vaucluse's by default; "
+        "format in territories/README.md). Files the folder does not have are skipped."
+    )
 
     def handle(self, *args, **options):
-        self.run_import(import_communes, self.read(DATA / "vaucluse_communes.geojson"))
+        territory = settings.TERRITORY
+        self.files = territory["files"]
+        self.check_database_is_this_territory(territory)
+        self.stdout.write(f"Territory: {territory['name']} ({territory['dir']})")
         self.run_import(
-            import_health_facilities, self.read(DATA / "vaucluse_health_establishments.csv")
+            import_communes, self.file("communes.geojson"), departement=territory["code"]
         )
-        self.run_import(
-            import_cpts,
-            self.read(DATA / "vaucluse_cpts_all.csv"),
-            self.read(DATA / "vaucluse_cpts_all_communes.csv"),
-        )
+        if "facilities.csv" in self.files:
+            self.run_import(import_health_facilities, self.file("facilities.csv"))
+        if "cpts.csv" in self.files:
+            self.run_import(import_cpts, self.file("cpts.csv"), self.file("cpts_communes.csv"))
         for function, name in (
-            (import_schools, "vaucluse_schools.csv"),
-            (import_railway_stations, "vaucluse_railway_stations.csv"),
+            (import_schools, "schools.csv"),
+            (import_railway_stations, "stations.csv"),
         ):
-            self.run_import(function, self.read(DATA / name), filename=name)
-        self.run_import(import_highlights, self.read(DATA / "vaucluse_highlights.csv"))
-        self.run_import(
-            import_zoning, self.read(DATA / "vaucluse_zoning_gp_2022.csv"), **ZONING_2022
-        )
-        self.run_import(import_priority_districts, self.read(DATA / "vaucluse_qpv_2024.csv"))
-        self.run_import(
-            import_rural_revitalisation,
-            self.read(DATA / "vaucluse_frr_2025.csv"),
-            as_of=FRR_LIST_DATE,
-        )
+            if name in self.files:
+                self.run_import(function, self.file(name), filename=name)
+        if "highlights.csv" in self.files:
+            self.run_import(import_highlights, self.file("highlights.csv"))
+        if "zoning.csv" in self.files:
+            if territory["zoning"] is None:
+                raise CommandError(
+                    "zoning.csv needs a [zoning] table in territory.toml (valid_from, source)."
+                )
+            self.run_import(import_zoning, self.file("zoning.csv"), **territory["zoning"])
+        if "qpv.csv" in self.files:
+            self.run_import(import_priority_districts, self.file("qpv.csv"))
+        if "frr.csv" in self.files:
+            if territory["frr_list_date"] is None:
+                raise CommandError("frr.csv needs [frr] list_date in territory.toml.")
+            self.run_import(
+                import_rural_revitalisation,
+                self.file("frr.csv"),
+                as_of=territory["frr_list_date"],
+            )
+        skipped = [
+            name
+            for name in ("facilities.csv", "cpts.csv", "schools.csv", "stations.csv", "zoning.csv")
+            if name not in self.files
+        ]
+        if skipped:
+            self.stdout.write("Not in the folder, skipped: " + ", ".join(skipped))
+
+    def file(self, name):
+        if name not in self.files:
+            raise CommandError(f"{settings.TERRITORY['dir'] / name} is missing.")
+        return self.read(self.files[name])
+
+    def check_database_is_this_territory(self, territory):
+        """A second territory never lands in the first one's tables: each has its database."""
+        code = territory["code"]
+        other = Commune.objects.exclude(insee_code__startswith=code).first()
+        if other is not None:
+            raise CommandError(
+                f"This database ({settings.DATABASES['default']['NAME']}) already holds another "
+                f"territory (commune {other.insee_code} {other.name}); the folder "
+                f"{territory['dir']} is département {code}. Give each territory its own database: "
+                "[portal] database in territory.toml, or DATABASE_URL. Nothing was imported."
+            )
