@@ -9,7 +9,6 @@ cd "$(dirname "$0")/.."
 WANT_BROWSER=0
 [ "${1:-}" = "--browser" ] && WANT_BROWSER=1
 
-DB_NAME=${VSA_DB_NAME:-vsa}
 DB_USER=${VSA_DB_USER:-vsa}
 DB_PASSWORD=${VSA_DB_PASSWORD:-vsa}
 PG_HOST=${VSA_PG_HOST:-127.0.0.1}
@@ -92,6 +91,10 @@ if ! command -v uv >/dev/null; then
 fi
 say "Python environment (.venv) from uv.lock"
 uv sync --frozen --quiet
+
+# The database of the territory folder (TERRITORY_DIR, Vaucluse's by default): each territory
+# has its own (territories/README.md).
+DB_NAME=${VSA_DB_NAME:-$(.venv/bin/python -c 'from territory.folder import database_name; print(database_name())')}
 
 # --- Database role, database, PostGIS, and the template the test databases are copied from ---
 say "Database $DB_NAME (role $DB_USER) with PostGIS"

@@ -292,3 +292,58 @@ def _zoning(check, zoning):
         "source": check.text(zoning, "zoning", "source"),
         "source_url": check.text(zoning, "zoning", "source_url", required=False),
     }
+
+
+def portal_settings(territory):
+    """settings.PORTAL: the identity of territory.toml, each value overridden by its PORTAL_*
+    environment variable."""
+    from vsa_portal.env import env_bool, env_str
+
+    identity = territory["portal"]
+    return {
+        "NAME": env_str("PORTAL_NAME", identity["name"]),
+        "SHORT_NAME": env_str("PORTAL_SHORT_NAME", identity["short_name"]),
+        "TERRITORY": env_str("PORTAL_TERRITORY", territory["name"]),
+        "TERRITORY_WITH_PREPOSITION": env_str(
+            "PORTAL_TERRITORY_WITH_PREPOSITION", territory["with_preposition"]
+        ),
+        # "du Vaucluse", "de Lot-et-Garonne": the département as a complement.
+        "TERRITORY_OF": env_str("PORTAL_TERRITORY_OF", territory["of"]),
+        "REGION": territory["region"],
+        "ARS": territory["ars"],
+        "PUBLISHER": env_str("PORTAL_PUBLISHER", identity["publisher"]),
+        "PUBLISHER_ADDRESS": env_str("PORTAL_PUBLISHER_ADDRESS", identity["publisher_address"]),
+        "PUBLICATION_DIRECTOR": env_str(
+            "PORTAL_PUBLICATION_DIRECTOR", identity["publication_director"]
+        ),
+        "CONTACT_EMAIL": env_str("PORTAL_CONTACT_EMAIL", identity["contact_email"]),
+        "HOST": env_str("PORTAL_HOST", identity["host"]),
+        "DPO_EMAIL": env_str("PORTAL_DPO_EMAIL", identity["dpo_email"]),
+        # Where contact requests are copied, and relayed for anonymous offers.
+        "PROJECT_LEAD_EMAIL": env_str("PORTAL_PROJECT_LEAD_EMAIL", identity["project_lead_email"]),
+        "DEMO_CONTENT": env_bool("PORTAL_DEMO_CONTENT", False),
+        "IS_EXAMPLE": territory["is_example"],
+    }
+
+
+def leaflet_settings(territory):
+    """settings.LEAFLET_CONFIG from [map], each value overridden by its MAP_* variable."""
+    from vsa_portal.env import env_int, env_list, env_str
+
+    map_ = territory["map"]
+    return {
+        "DEFAULT_CENTER": tuple(
+            float(value) for value in env_list("MAP_CENTER", ",".join(map(str, map_["center"])))
+        ),
+        "DEFAULT_ZOOM": env_int("MAP_ZOOM", map_["zoom"]),
+        "MIN_ZOOM": env_int("MAP_MIN_ZOOM", map_["min_zoom"]),
+        "MAX_ZOOM": 18,
+        "TILES": [
+            (
+                "Plan",
+                env_str("MAP_TILE_URL", map_["tile_url"]),
+                {"attribution": env_str("MAP_TILE_ATTRIBUTION", map_["tile_attribution"])},
+            )
+        ],
+        "RESET_VIEW": False,
+    }

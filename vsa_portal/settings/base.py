@@ -6,7 +6,7 @@ from celery.schedules import crontab
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from territory.folder import read_territory, territory_dir
+from territory.folder import leaflet_settings, portal_settings, read_territory, territory_dir
 from vsa_portal.env import env_bool, env_database, env_int, env_list, env_str, tile_origin
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -251,54 +251,14 @@ DEFAULT_FROM_EMAIL = env_str(
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # The deployment's identity, from territory.toml; each PORTAL_* variable overrides its value.
-_identity = TERRITORY["portal"]
-PORTAL = {
-    "NAME": env_str("PORTAL_NAME", _identity["name"]),
-    "SHORT_NAME": env_str("PORTAL_SHORT_NAME", _identity["short_name"]),
-    "TERRITORY": env_str("PORTAL_TERRITORY", TERRITORY["name"]),
-    "TERRITORY_WITH_PREPOSITION": env_str(
-        "PORTAL_TERRITORY_WITH_PREPOSITION", TERRITORY["with_preposition"]
-    ),
-    # "du Vaucluse", "de Lot-et-Garonne": the département as a complement.
-    "TERRITORY_OF": env_str("PORTAL_TERRITORY_OF", TERRITORY["of"]),
-    "REGION": TERRITORY["region"],
-    "ARS": TERRITORY["ars"],
-    "PUBLISHER": env_str("PORTAL_PUBLISHER", _identity["publisher"]),
-    "PUBLISHER_ADDRESS": env_str("PORTAL_PUBLISHER_ADDRESS", _identity["publisher_address"]),
-    "PUBLICATION_DIRECTOR": env_str(
-        "PORTAL_PUBLICATION_DIRECTOR", _identity["publication_director"]
-    ),
-    "CONTACT_EMAIL": env_str("PORTAL_CONTACT_EMAIL", _identity["contact_email"]),
-    "HOST": env_str("PORTAL_HOST", _identity["host"]),
-    "DPO_EMAIL": env_str("PORTAL_DPO_EMAIL", _identity["dpo_email"]),
-    # Where contact requests are copied, and relayed for anonymous offers.
-    "PROJECT_LEAD_EMAIL": env_str("PORTAL_PROJECT_LEAD_EMAIL", _identity["project_lead_email"]),
-    "DEMO_CONTENT": env_bool("PORTAL_DEMO_CONTENT", False),
-    "HAS_LOGO": TERRITORY["logo"] is not None,
-}
+PORTAL = portal_settings(TERRITORY)
 # The demo accounts (public password and authenticator key) come with demo content, outside
 # production only: production.py turns them off, and a system check refuses them there.
 PORTAL["DEMO_ACCOUNTS"] = env_bool("PORTAL_DEMO_ACCOUNTS", PORTAL["DEMO_CONTENT"])
 
 # The map's extent and tiles come from territory.toml ([map]); MAP_* variables override them.
 # Tiles come from a configurable server: nothing is downloaded from a CDN.
-_map = TERRITORY["map"]
-LEAFLET_CONFIG = {
-    "DEFAULT_CENTER": tuple(
-        float(value) for value in env_list("MAP_CENTER", ",".join(map(str, _map["center"])))
-    ),
-    "DEFAULT_ZOOM": env_int("MAP_ZOOM", _map["zoom"]),
-    "MIN_ZOOM": env_int("MAP_MIN_ZOOM", _map["min_zoom"]),
-    "MAX_ZOOM": 18,
-    "TILES": [
-        (
-            "Plan",
-            env_str("MAP_TILE_URL", _map["tile_url"]),
-            {"attribution": env_str("MAP_TILE_ATTRIBUTION", _map["tile_attribution"])},
-        )
-    ],
-    "RESET_VIEW": False,
-}
+LEAFLET_CONFIG = leaflet_settings(TERRITORY)
 
 LOGGING = {
     "version": 1,

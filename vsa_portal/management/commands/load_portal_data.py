@@ -6,7 +6,7 @@ from accounts.demo import create_demo_accounts, demo_accounts_enabled
 from vsa_portal import kinds
 
 # The territory's reference data, in the order they depend on each other.
-REFERENCE_DATA_COMMANDS = [("load_territory", [])]
+REFERENCE_DATA_COMMANDS = [("load_territory", []), ("load_partners", [])]
 
 # Generated demo content, loaded only when PORTAL_DEMO_CONTENT is on.
 DEMO_CONTENT_COMMANDS = [("generate_demo_territory", [])]
