@@ -95,8 +95,9 @@ def decode(data):
         ) from exc
 
 
-def read_csv(data, required, delimiter=None, report=None):
-    """Rows of a CSV file as dictionaries; any line ending; a clear error if unreadable."""
+def csv_table(data, delimiter=None, report=None):
+    """The header and the rows (dictionaries) of a CSV file; the delimiter (";" or ",") is
+    guessed from the first line; any line ending; a clear error if unreadable."""
     text, encoding = decode(data)
     text = "\n".join(text.splitlines())
     if report is not None and encoding != "utf-8":
@@ -106,16 +107,21 @@ def read_csv(data, required, delimiter=None, report=None):
         delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     try:
-        fieldnames = reader.fieldnames or []
-        missing = [column for column in required if column not in fieldnames]
-        if missing:
-            raise ImportFailed(
-                f"Colonnes manquantes : {', '.join(missing)}. "
-                f"Colonnes attendues : {', '.join(required)}."
-            )
-        return list(reader)
+        return list(reader.fieldnames or []), list(reader)
     except csv.Error as exc:
         raise ImportFailed(f"Le fichier CSV est mal formé : {exc}.") from exc
+
+
+def read_csv(data, required, delimiter=None, report=None):
+    """Rows of a CSV file as dictionaries; an error naming the missing columns."""
+    fieldnames, rows = csv_table(data, delimiter=delimiter, report=report)
+    missing = [column for column in required if column not in fieldnames]
+    if missing:
+        raise ImportFailed(
+            f"Colonnes manquantes : {', '.join(missing)}. "
+            f"Colonnes attendues : {', '.join(required)}."
+        )
+    return rows
 
 
 def _same(current, new):
@@ -313,6 +319,9 @@ KIND_BY_GROUP = {
     "soins_longue_duree": FacilityKind.LONG_STAY,
     "dialyse": FacilityKind.DIALYSIS,
     "hospitalisation_a_domicile": FacilityKind.HOME_HOSPITALISATION,
+    # The groups of the FINESS extraction's MSP and centres de santé (generate_territory_folder).
+    "maison_de_sante": FacilityKind.MSP,
+    "centre_de_sante": FacilityKind.HEALTH_CENTRE,
     "autre": FacilityKind.OTHER,
 }
 
@@ -499,24 +508,31 @@ def _valid_email(value):
 class LineErrors:
     """Every bad line of a file, so that the whole file is refused with all its reasons."""
 
-    def __init__(self, filename):
+    def __init__(self, filename, outcome="rien n’a été importé", where="ligne"):
         self.filename = filename or "fichier"
+        self.outcome = outcome
+        self.where = where
         self.errors = []
 
     def add(self, line, reason):
         self.errors.append((line, reason))
 
-    def raise_if_any(self):
+    def message(self):
+        """Every error, one a line, after a heading that names the file ("" if none)."""
         if not self.errors:
-            return
+            return ""
         shown = self.errors[:50]
-        lines = [f"{self.filename}, ligne {line} : {reason}" for line, reason in shown]
+        lines = [f"{self.filename}, {self.where} {line} : {reason}" for line, reason in shown]
         if len(self.errors) > len(shown):
             lines.append(f"… et {len(self.errors) - len(shown)} autres lignes en erreur")
-        raise ImportFailed(
-            f"{self.filename} refusé : {len(self.errors)} ligne(s) en erreur, rien n’a été "
-            "importé.\n" + "\n".join(lines)
+        return (
+            f"{self.filename} refusé : {len(self.errors)} ligne(s) en erreur, "
+            f"{self.outcome}.\n" + "\n".join(lines)
         )
+
+    def raise_if_any(self):
+        if self.errors:
+            raise ImportFailed(self.message())
 
 
 class TerritoryShape:
@@ -765,16 +781,41 @@ KIND_BY_FINESS_CATEGORY = {
 }
 
 
-def import_finess(data, department=None, categories=None, progress=None):
-    """Import the establishments of the national FINESS extraction.
+@dataclass
+class FinessEstablishment:
+    """One kept "structureet" line of the FINESS extraction, with its WGS84 point if any."""
+
+    line: int
+    finess_et: str
+    finess_ej: str
+    name: str
+    kind: str
+    category_code: str
+    category_label: str
+    street_number: str
+    street: str
+    postal_code: str
+    insee: str
+    phone: str
+    point: Point | None
+
+
+@dataclass
+class FinessExtraction:
+    date: str  # of the extraction, from its first line ("finess;etalab;95;2026-11-01")
+    encoding: str
+    establishments: list
+    problems: list  # (line number, reason): lines that could not be read
+
+
+def read_finess_extraction(data, department=None, categories=None):
+    """The establishments of the national FINESS extraction (etalab-cs1100507-stock-*.csv).
 
     Only the categories of KIND_BY_FINESS_CATEGORY (or ``categories``) are kept, and only those
-    of ``department`` when given; Lambert-93 coordinates are converted to WGS84.
-    """
-    report = ImportReport("FINESS")
+    of ``department`` when given; Lambert-93 coordinates are converted to WGS84. A line of
+    another département or category is left out silently; a line that cannot be read is in
+    ``problems``."""
     text, encoding = decode(data)
-    if encoding != "utf-8":
-        report.notes.append(f"file read as {encoding}")
     try:
         lines = list(csv.reader(io.StringIO("\n".join(text.splitlines())), delimiter=";"))
     except csv.Error as exc:
@@ -789,6 +830,12 @@ def import_finess(data, department=None, categories=None, progress=None):
         for code, kind in KIND_BY_FINESS_CATEGORY.items()
         if not categories or code in categories
     }
+    extraction = FinessExtraction(
+        date=lines[0][3].strip() if len(lines[0]) > 3 else "",
+        encoding=encoding,
+        establishments=[],
+        problems=[],
+    )
     coordinates = {}
     structures = []
     for number, line in enumerate(lines[1:], start=2):
@@ -800,59 +847,92 @@ def import_finess(data, department=None, categories=None, progress=None):
         elif section == "structureet":
             structures.append((number, line))
         else:
-            report.skip(f"line {number}", f"type de ligne inconnu « {line[0][:30]} »")
+            extraction.problems.append((number, f"type de ligne inconnu « {line[0][:30]} »"))
+    for number, line in structures:
+        if len(line) < FINESS_STRUCTURE_FIELDS:
+            extraction.problems.append(
+                (number, f"{len(line)} champs au lieu de {FINESS_STRUCTURE_FIELDS}")
+            )
+            continue
+        department_code = line[FINESS_DEPARTMENT].strip()
+        if department and department_code != department:
+            continue
+        category = line[FINESS_CATEGORY].strip()
+        if category not in kinds:
+            continue
+        finess = line[FINESS_ET].strip()
+        if len(finess) != 9:
+            extraction.problems.append((number, "numéro FINESS établissement invalide"))
+            continue
+        point, _precision = _lambert93_point(coordinates.get(finess))
+        routing = line[FINESS_ROUTING].strip()
+        extraction.establishments.append(
+            FinessEstablishment(
+                line=number,
+                finess_et=finess,
+                finess_ej=line[FINESS_EJ].strip(),
+                name=(line[FINESS_LONG_NAME] or line[FINESS_NAME]).strip(),
+                kind=kinds[category],
+                category_code=category,
+                category_label=line[FINESS_CATEGORY_LABEL].strip(),
+                street_number=line[FINESS_NUMBER].strip(),
+                street=" ".join(
+                    part.strip()
+                    for part in (line[FINESS_STREET_TYPE], line[FINESS_STREET])
+                    if part.strip()
+                ),
+                postal_code=routing[:5] if routing[:5].isdigit() else "",
+                insee=department_code + line[FINESS_COMMUNE].strip(),
+                phone=line[FINESS_PHONE].strip(),
+                point=point,
+            )
+        )
+    return extraction
+
+
+def import_finess(data, department=None, categories=None, progress=None):
+    """Import the establishments of the national FINESS extraction (``read_finess_extraction``)
+    whose commune is in the portal."""
+    report = ImportReport("FINESS")
+    extraction = read_finess_extraction(data, department=department, categories=categories)
+    if extraction.encoding != "utf-8":
+        report.notes.append(f"file read as {extraction.encoding}")
+    for number, reason in extraction.problems:
+        report.skip(f"line {number}", reason)
     communes = {commune.insee_code: commune for commune in Commune.objects.all()}
     commune_names = [commune.name for commune in communes.values()]
+    establishments = extraction.establishments
     with transaction.atomic():
-        for index, (number, line) in enumerate(structures, start=1):
-            _progress(progress, index, len(structures))
-            if len(line) < FINESS_STRUCTURE_FIELDS:
+        for index, establishment in enumerate(establishments, start=1):
+            _progress(progress, index, len(establishments))
+            commune = communes.get(establishment.insee)
+            if commune is None:
                 report.skip(
-                    f"line {number}", f"{len(line)} champs au lieu de {FINESS_STRUCTURE_FIELDS}"
+                    establishment.finess_et, f"commune {establishment.insee} inconnue du portail"
                 )
                 continue
-            department_code = line[FINESS_DEPARTMENT].strip()
-            if department and department_code != department:
-                continue
-            category = line[FINESS_CATEGORY].strip()
-            if category not in kinds:
-                continue
-            finess = line[FINESS_ET].strip()
-            if len(finess) != 9:
-                report.skip(f"line {number}", "numéro FINESS établissement invalide")
-                continue
-            insee = department_code + line[FINESS_COMMUNE].strip()
-            commune = communes.get(insee)
-            if commune is None:
-                report.skip(finess, f"commune {insee} inconnue du portail")
-                continue
-            point, precision = _lambert93_point(coordinates.get(finess))
+            point, precision = establishment.point, LocationPrecision.EXACT
             if point is None:
                 point, precision = place_at_commune(commune), LocationPrecision.COMMUNE
             street = " ".join(
-                part.strip()
-                for part in (line[FINESS_NUMBER], line[FINESS_STREET_TYPE], line[FINESS_STREET])
-                if part.strip()
+                part for part in (establishment.street_number, establishment.street) if part
             )
-            routing = line[FINESS_ROUTING].strip()
             _facility, outcome = upsert(
                 HealthFacility,
-                {"finess_et": finess},
+                {"finess_et": establishment.finess_et},
                 {
-                    "finess_ej": line[FINESS_EJ].strip(),
-                    "name": (line[FINESS_LONG_NAME] or line[FINESS_NAME]).strip(),
-                    "display_name": facility_display_name(
-                        (line[FINESS_LONG_NAME] or line[FINESS_NAME]).strip(), commune_names
-                    ),
-                    "kind": kinds[category],
-                    "category_code": category,
-                    "category_label": line[FINESS_CATEGORY_LABEL].strip(),
+                    "finess_ej": establishment.finess_ej,
+                    "name": establishment.name,
+                    "display_name": facility_display_name(establishment.name, commune_names),
+                    "kind": establishment.kind,
+                    "category_code": establishment.category_code,
+                    "category_label": establishment.category_label,
                     "address": street.title() if street.isupper() else street,
-                    "postal_code": routing[:5] if routing[:5].isdigit() else "",
+                    "postal_code": establishment.postal_code,
                     "commune": commune,
                     "point": point,
                     "location_precision": precision,
-                    "phone": line[FINESS_PHONE].strip(),
+                    "phone": establishment.phone,
                     "source": "Extraction FINESS (data.gouv.fr)",
                     "is_demo": False,
                 },
@@ -888,6 +968,7 @@ ZONE_ALIASES = {
     "vigilance": Zone.VIGILANCE,
     "zone de vigilance": Zone.VIGILANCE,
     "hors zonage": Zone.NONE,
+    "hz": Zone.NONE,
     "hors_zonage": Zone.NONE,
     "aucune": Zone.NONE,
     "none": Zone.NONE,
