@@ -1,6 +1,7 @@
 """generate_territory_folder: a new département's starting folder from its official files."""
 
 import csv
+import io
 import json
 import tomllib
 
@@ -318,3 +319,36 @@ def test_force_never_deletes_an_input_file(tmp_path, inputs):
             *("--communes", str(inputs["communes"]), "--contours", str(inputs["contours"])),
         )
     assert inputs["communes"].exists()
+
+
+def test_the_reviewed_folder_loads_with_load_territory(tmp_path, inputs, settings, db):
+    """The whole path of a new département: generate, review ([zoning]), load."""
+    from django.apps import apps
+    from django.db import connection
+
+    out = generate(tmp_path, inputs)
+    settings.TERRITORY = read_territory(out)
+    tables = [model._meta.db_table for model in apps.get_app_config("territory").get_models()]
+    with connection.cursor() as cursor:
+        cursor.execute(f"TRUNCATE {', '.join(tables)} CASCADE")
+
+    with pytest.raises(CommandError, match=r"\[zoning\].*Nothing was imported"):
+        call_command("load_territory", stdout=io.StringIO())
+    assert not Commune.objects.exists()
+
+    manifest = out / "territory.toml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8")
+        + '\n[zoning]\nvalid_from = 2026-01-05\nsource = "Arrêté ARS d’essai"\n',
+        encoding="utf-8",
+    )
+    settings.TERRITORY = read_territory(out)
+    call_command("load_territory", stdout=io.StringIO())
+
+    assert sorted(Commune.objects.values_list("insee_code", flat=True)) == [
+        "47001",
+        "47002",
+        "47003",
+    ]
+    assert HealthFacility.objects.filter(commune__insee_code__startswith="47").exists()
+    assert Commune.objects.get(insee_code="47001").zonings.exists()

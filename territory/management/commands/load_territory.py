@@ -26,6 +26,7 @@ class Command(ImportCommand, BaseCommand):
         territory = settings.TERRITORY
         self.files = territory["files"]
         self.check_database_is_this_territory(territory)
+        self.check_descriptions(territory)
         self.stdout.write(f"Territory: {territory['name']} ({territory['dir']})")
         self.run_import(
             import_communes, self.file("communes.geojson"), departement=territory["code"]
@@ -43,16 +44,10 @@ class Command(ImportCommand, BaseCommand):
         if "highlights.csv" in self.files:
             self.run_import(import_highlights, self.file("highlights.csv"))
         if "zoning.csv" in self.files:
-            if territory["zoning"] is None:
-                raise CommandError(
-                    "zoning.csv needs a [zoning] table in territory.toml (valid_from, source)."
-                )
             self.run_import(import_zoning, self.file("zoning.csv"), **territory["zoning"])
         if "qpv.csv" in self.files:
             self.run_import(import_priority_districts, self.file("qpv.csv"))
         if "frr.csv" in self.files:
-            if territory["frr_list_date"] is None:
-                raise CommandError("frr.csv needs [frr] list_date in territory.toml.")
             self.run_import(
                 import_rural_revitalisation,
                 self.file("frr.csv"),
@@ -65,6 +60,21 @@ class Command(ImportCommand, BaseCommand):
         ]
         if skipped:
             self.stdout.write("Not in the folder, skipped: " + ", ".join(skipped))
+
+    def check_descriptions(self, territory):
+        """Files that need their description in territory.toml are refused before anything
+        is written."""
+        if "zoning.csv" in self.files and territory["zoning"] is None:
+            raise CommandError(
+                "zoning.csv needs a [zoning] table in territory.toml (valid_from, source). "
+                "Nothing was imported."
+            )
+        if "frr.csv" in self.files and territory["frr_list_date"] is None:
+            raise CommandError(
+                "frr.csv needs [frr] list_date in territory.toml. Nothing was imported."
+            )
+        if "cpts.csv" in self.files and "cpts_communes.csv" not in self.files:
+            raise CommandError("cpts.csv needs cpts_communes.csv. Nothing was imported.")
 
     def file(self, name):
         if name not in self.files:
