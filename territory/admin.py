@@ -256,7 +256,7 @@ class SchoolAdmin(ReferenceFileImportAdmin, LeafletGeoAdmin):
     import_help = _(
         "Le fichier des écoles, collèges et lycées (colonnes uai, nom, type, secteur, "
         "contrat_prive, commune_insee, lat_wgs84, lon_wgs84), au format de "
-        "territory/data/vaucluse_schools.csv. C’est la liste complète : un établissement "
+        "schools.csv du dossier du territoire (territories/README.md). C’est la liste complète : un établissement "
         "absent du fichier est retiré."
     )
     list_display = ["display_name", "uai", "kind", "sector", "commune", "location_precision"]
@@ -272,7 +272,7 @@ class RailwayStationAdmin(ReferenceFileImportAdmin, LeafletGeoAdmin):
     import_function = import_railway_stations
     import_help = _(
         "Le fichier des gares de voyageurs (colonnes code_uic, nom, segment_drg, commune_insee, "
-        "lat_wgs84, lon_wgs84), au format de territory/data/vaucluse_railway_stations.csv. "
+        "lat_wgs84, lon_wgs84), au format de stations.csv du dossier du territoire. "
         "C’est la liste complète : une gare absente du fichier est retirée."
     )
     list_display = ["name", "uic_code", "segment", "commune"]

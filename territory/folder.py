@@ -249,6 +249,8 @@ def read_territory(directory=DEFAULT_DIR):
     territory["faculties"] = faculties
 
     territory["zoning"] = _zoning(check, check.table(data, "zoning"))
+    qpv = check.table(data, "qpv")
+    territory["qpv_zone_source"] = check.text(qpv, "qpv", "zone_source", required=False)
     frr = check.table(data, "frr")
     territory["frr_list_date"] = frr.get("list_date")
     if frr and not isinstance(territory["frr_list_date"], date):

@@ -1047,10 +1047,12 @@ def close_previous_zonings(insee_codes, valid_from, is_demo=False):
 
 # --- Priority districts (QPV) and France Ruralités Revitalisation (FRR) ---------------------------
 
-QPV_ZONE_SOURCE = "ARS PACA, arrêté de zonage des QPV pour les médecins (fichier 2026-02, colonne « Zonage 2025 »)"
+QPV_ZONE_SOURCE = "Arrêté de l’ARS de zonage des QPV pour les médecins"
 
 
-def import_priority_districts(data, geography="QPV 2024", progress=None):
+def import_priority_districts(
+    data, geography="QPV 2024", progress=None, zone_source=QPV_ZONE_SOURCE
+):
     """Import the QPV list: qpv_code, qpv_nom, commune_insee and the doctors' zoning of each."""
     report = ImportReport("Priority districts (QPV)")
     rows = read_csv(data, ["qpv_code", "qpv_nom", "commune_insee"], report=report)
@@ -1073,7 +1075,7 @@ def import_priority_districts(data, geography="QPV 2024", progress=None):
                     "commune": commune,
                     "geography": geography,
                     "doctors_zone": zone,
-                    "zone_source": QPV_ZONE_SOURCE if zone else "",
+                    "zone_source": zone_source if zone else "",
                     "source_url": (row.get("source_url") or "").strip(),
                 },
             )

@@ -46,7 +46,12 @@ class Command(ImportCommand, BaseCommand):
         if "zoning.csv" in self.files:
             self.run_import(import_zoning, self.file("zoning.csv"), **territory["zoning"])
         if "qpv.csv" in self.files:
-            self.run_import(import_priority_districts, self.file("qpv.csv"))
+            source = territory["qpv_zone_source"]
+            self.run_import(
+                import_priority_districts,
+                self.file("qpv.csv"),
+                **({"zone_source": source} if source else {}),
+            )
         if "frr.csv" in self.files:
             self.run_import(
                 import_rural_revitalisation,
