@@ -108,7 +108,8 @@ CACHES = {
         "BACKEND": "vsa_portal.cache.ResilientRedisCache",
         "LOCATION": REDIS_URL,
         "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "vsa"),
+        # Two territories served from one Redis never read each other's pages or layers.
+        "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", TERRITORY["database"]),
         "TIMEOUT": 300,
     }
 }
@@ -118,6 +119,8 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "redis://127.0.0.1:6379/1")
 CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", CELERY_BROKER_URL)
+# Each territory's worker takes its own territory's tasks only, on a shared broker.
+CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", TERRITORY["database"])
 CELERY_TASK_ACKS_LATE = True
 # Tasks report through the database (outbox rows, statuses), not through Celery results.
 CELERY_TASK_IGNORE_RESULT = True
