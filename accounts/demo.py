@@ -9,12 +9,12 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
-DEMO_PASSWORD = "demo-vsa-2026"  # noqa: S105 - printed on purpose, demo accounts only
+DEMO_PASSWORD = "demo-portail-2026"  # noqa: S105 - printed on purpose, demo accounts only
 # The demo staff's authenticator secret (TOTP), printed by `make run` so that it can be added
 # to an authenticator app: the admin requires a second factor of every staff member.
 DEMO_TOTP_SECRET = "KRSXG5CTMVRXEZLUKN2XAZLSNBSWY3DP"  # noqa: S105 - demo accounts only
 DEMO_EMAIL_DOMAIN = "demo.test"
-DEMO_ORGANISATION = "CPTS de démonstration du Comtat"
+DEMO_ORGANISATION = "CPTS de démonstration"
 
 
 class DemoRole:

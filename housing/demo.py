@@ -19,7 +19,7 @@ DEMO_HOUSING_COUNT = 60
 DEMO_ORGANISATIONS = [
     ("Mairie de démonstration", OrganisationKind.TOWN_HALL),
     ("Centre hospitalier de démonstration", OrganisationKind.HOSPITAL),
-    ("CPTS de démonstration du Comtat", OrganisationKind.CPTS),
+    ("CPTS de démonstration", OrganisationKind.CPTS),
     ("Propriétaire de démonstration (M. Arnaud)", OrganisationKind.LANDLORD),
     ("Propriétaire de démonstration (Mme Chabert)", OrganisationKind.LANDLORD),
 ]

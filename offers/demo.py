@@ -73,7 +73,7 @@ STRUCTURE_BY_KIND = {
 }
 
 DEMO_ORGANISATIONS = [
-    ("CPTS de démonstration du Comtat", OrganisationKind.CPTS),
+    ("CPTS de démonstration", OrganisationKind.CPTS),
     ("Centre hospitalier de démonstration", OrganisationKind.HOSPITAL),
     ("Mairie de démonstration", OrganisationKind.TOWN_HALL),
 ]

@@ -26,7 +26,8 @@ from tests.helpers.sitemap import sitemap_text
 OTHER = Path(__file__).resolve().parents[1] / "territories" / "lot-et-garonne"
 # What would betray the Vaucluse deployment on another département's portal.
 VAUCLUSE_TRACES = re.compile(
-    r"vaucluse|avignon|carpentras|provence|paca\b|\bvsa\b|#4a2d7a|aix-marseille", re.IGNORECASE
+    r"vaucluse|avignon|carpentras|comtat|luberon|ventoux|provence|paca\b|\bvsa\b|#4a2d7a|aix-marseille",
+    re.IGNORECASE,
 )
 SKIPPED_PREFIXES = ("/admin/", "/static/", "/media/", "/compte/deconnexion", "/api/v1/docs")
 MAX_PAGES = 400

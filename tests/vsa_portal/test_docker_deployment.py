@@ -86,7 +86,7 @@ def test_the_docker_start_up_creates_no_demo_account(territory):
         assert completed.returncode == 0, completed.stderr[-3000:]
     assert not get_user_model().objects.filter(email__endswith="@demo.test").exists()
     shown = manage(["show_demo_accounts"], environment)
-    assert "demo-vsa-2026" not in shown.stdout
+    assert "demo-portail-2026" not in shown.stdout
 
 
 @pytest.mark.django_db(transaction=True)
