@@ -249,6 +249,8 @@ def read_territory(directory=DEFAULT_DIR):
     territory["faculties"] = faculties
 
     territory["zoning"] = _zoning(check, check.table(data, "zoning"))
+    notes = check.table(data, "notes")
+    territory["notes"] = {key: check.text(notes, "notes", key, required=False) for key in notes}
     qpv = check.table(data, "qpv")
     territory["qpv_zone_source"] = check.text(qpv, "qpv", "zone_source", required=False)
     frr = check.table(data, "frr")

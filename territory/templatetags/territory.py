@@ -1,8 +1,15 @@
 from django import template
+from django.conf import settings
 
 from territory.enums import Zone
 
 register = template.Library()
+
+
+@register.simple_tag
+def territory_note(name):
+    """What a data file of the territory lacks, in its folder's words (territory.toml, [notes])."""
+    return settings.TERRITORY["notes"].get(name, "")
 
 
 @register.filter
