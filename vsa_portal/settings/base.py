@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "accounts.middleware.StaffTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so that its process_exception sees a view's database error first.
+    "vsa_portal.middleware.RetrySafeRequestOnDroppedConnectionMiddleware",
 ]
 
 ROOT_URLCONF = "vsa_portal.urls"
