@@ -45,7 +45,15 @@ def test_tile_server_is_allowed_for_images_only(settings):
     assert tile_origin("/static/map/blank-tile.png") == []
 
 
-def test_favicon_redirects_to_the_svg(visitor):
+def test_favicon_redirects_to_the_territorys_logo(visitor):
+    response = visitor.get(reverse("favicon"))
+    assert response.status_code == 302
+    assert response["Location"].startswith("/territoire/logo?v=")
+    assert visitor.get(response["Location"])["Content-Type"] == "image/svg+xml"
+
+
+def test_favicon_without_a_logo_is_the_portals_mark(visitor, settings):
+    settings.TERRITORY = {**settings.TERRITORY, "logo": None}
     response = visitor.get(reverse("favicon"))
     assert response.status_code == 301
     assert response["Location"].endswith("img/favicon.svg")
