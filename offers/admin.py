@@ -6,6 +6,7 @@ from leaflet.admin import LeafletGeoAdmin
 
 from offers.emails import notify_offer_decision
 from offers.models import Offer, OfferContact
+from vsa_portal.admin_lists import LargeTableAdminMixin
 from vsa_portal.moderation import ModerationActionsMixin
 from vsa_portal.publication import PublicationStatus
 
@@ -22,7 +23,7 @@ class OfferContactInline(admin.TabularInline):
 
 
 @admin.register(Offer)
-class OfferAdmin(ModerationActionsMixin, LeafletGeoAdmin):
+class OfferAdmin(LargeTableAdminMixin, ModerationActionsMixin, LeafletGeoAdmin):
     list_display = [
         "title",
         "kind",
@@ -43,6 +44,9 @@ class OfferAdmin(ModerationActionsMixin, LeafletGeoAdmin):
         "is_anonymous",
         "is_demo",
         "organisation",
+        # Not a date_hierarchy: its links are read from the whole table (MIN, MAX and DISTINCT
+        # of the dates, 160 ms at 100,000 offers); these ranges cost no query.
+        "created_at",
     ]
     search_fields = ["title", "description", "commune__name", "contact_name", "contact_email"]
     list_select_related = ["commune"]
@@ -58,7 +62,6 @@ class OfferAdmin(ModerationActionsMixin, LeafletGeoAdmin):
         "updated_at",
         "changes_since_publication_table",
     ]
-    date_hierarchy = "created_at"
     inlines = [OfferContactInline]
     actions = ["publish", "reject", "mark_filled", "archive"]
     fieldsets = (
@@ -165,7 +168,7 @@ class OfferAdmin(ModerationActionsMixin, LeafletGeoAdmin):
 
 
 @admin.register(OfferContact)
-class OfferContactAdmin(admin.ModelAdmin):
+class OfferContactAdmin(LargeTableAdminMixin, admin.ModelAdmin):
     list_display = ["name", "offer", "status", "created_at"]
     list_filter = ["status", "created_at"]
     search_fields = ["name", "email", "offer__title"]

@@ -41,6 +41,7 @@ from support.models import (
     SupportRequest,
 )
 from support.views import download
+from vsa_portal.admin_lists import LargeTableAdminMixin
 
 PIPELINE_PAGE_SIZE = 50
 PATH_PROJECTS = {Project.SETTLE, Project.TAKE_OVER, Project.COLLABORATE}
@@ -192,7 +193,7 @@ def pseudonym(dossier):
 
 
 @admin.register(Dossier)
-class DossierAdmin(SimpleHistoryAdmin):
+class DossierAdmin(LargeTableAdminMixin, SimpleHistoryAdmin):
     form = DossierForm
     list_display = [
         "reference",

@@ -27,6 +27,8 @@ from vsa_portal.search import filtered, paginate, querystring_without_page
 NEARBY_KM = 15
 NEARBY_ITEMS = 4
 NEARBY_FACILITIES = 20
+FACILITY_UNSHOWN = ("imported_values",)
+COMMUNE_UNSHOWN = ("imported_values", "boundary", "centroid", "town_hall_point")
 PAGE_SIZE = 50
 
 
@@ -120,11 +122,13 @@ def commune_detail(request, slug):
         ),
         slug=slug,
     )
-    # The commune's facilities and those nearby, in one query.
-    around = HealthFacility.objects.select_related("commune").near(commune, NEARBY_KM)
+    # The commune's facilities and the nearest others, in one query; what the list shows of
+    # them and of their communes only (a commune's outline weighs more than the whole list).
+    around = HealthFacility.objects.exclude(commune=commune).nearest_candidates(commune, NEARBY_KM)
     nearby_or_local = list(
         HealthFacility.objects.select_related("commune")
-        .filter(Q(commune=commune) | Q(pk__in=around.values("pk")))
+        .defer(*FACILITY_UNSHOWN, *(f"commune__{name}" for name in COMMUNE_UNSHOWN))
+        .filter(Q(commune=commune) | Q(pk__in=around))
         .annotate(distance=Distance("point", commune.reference_point))
         .order_by("distance", "pk")
     )
