@@ -420,7 +420,7 @@ class HealthFacility(DisplayNamed, ImportedRow):
     def get_kind_display(self):
         # Django's version rebuilds a dict of every choice, translating each label, at each
         # call: 20 ms for the 70 facilities of a commune page, against 3 ms for this.
-        return FacilityKind(self.kind).label if self.kind in FacilityKind.values else self.kind
+        return str(FacilityKind(self.kind).label) if self.kind in FacilityKind.values else self.kind
 
 
 class ZoningQuerySet(models.QuerySet):
