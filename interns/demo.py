@@ -59,7 +59,7 @@ def generate_demo_sites(seed=84, count=DEMO_SITE_COUNT):
                 facility = hospitals[number]
                 service, specialty = rng.choice(SERVICES[facility.kind])
                 site = InternshipSite(
-                    name=f"{service} — {facility.name}",
+                    name=f"{service} — {facility.display_name or facility.name}",
                     site_kind=SiteKind.HOSPITAL_SERVICE,
                     specialty=specialty,
                     facility=facility,

@@ -12,6 +12,7 @@ from django.core import checks
 from django.db.models import FileField
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from accounts.models import Favorite, SavedSearch
 from tests.helpers.queries import assert_max_queries
@@ -105,7 +106,9 @@ def test_favorite(kind, item, professional, professional_user):
         content_type=ContentType.objects.get_for_model(kind.model),
         object_id=item.pk,
     ).exists()
-    assert str(item.title) in professional.get(reverse("accounts:favorites")).content.decode()
+    assert (
+        escape(str(item.title)) in professional.get(reverse("accounts:favorites")).content.decode()
+    )
 
 
 def test_alert(kind, item, professional, professional_user):
