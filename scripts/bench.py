@@ -7,6 +7,7 @@ import json
 import os
 import platform
 import re
+import shlex
 import statistics
 import time
 import urllib.error
@@ -88,6 +89,12 @@ BUDGET_RATIO_PAGE = 3.0
 BUDGET_QUERIES = 12
 FLOOR_PAGE = "floor: the base layout (legal notice)"
 BUDGET_KB = 100
+CHROMIUM = "/usr/bin/chromium"
+# as tests/helpers/browser.py launches it: the Debian Chromium, no network of its own
+CHROMIUM_FLAGS = shlex.split(
+    "--headless --no-sandbox --disable-gpu --disable-background-networking"
+    " --disable-component-update --no-first-run"
+)
 
 
 def fetch(url):
@@ -147,17 +154,9 @@ def measure_baseline(baseline, rows, requests):
 def page_weight(base, pages):
     from playwright.sync_api import sync_playwright
 
-    flags = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-    ]
     results = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=flags)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         for label, path in pages:
             context = browser.new_context()
             page = context.new_page()

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make bench`: national-scale data in its own database, gunicorn with the production settings,
-# every public page loaded from a separate process; writes bench-results/bench.md and .json.
+# every public page loaded from a separate process, then the Largest Contentful Paint of three
+# pages in a throttled Chromium (scripts/lcp.py); writes bench-results/bench.md and .json.
 # `make soak` (scripts/bench.sh soak): the same server under 50 concurrent clients for 60 s,
 # then again with PostgreSQL restarted in the middle; writes bench-results/soak-*.md and .json.
 # BASELINE=<commit> (make bench BASELINE=52953c0): that commit is built in a worktree
@@ -105,4 +106,6 @@ if [ "${1:-bench}" = "soak" ]; then
 else
   .venv/bin/python scripts/bench.py --base "http://127.0.0.1:$BENCH_PORT" --out bench-results \
     --requests "${BENCH_REQUESTS:-40}" "${baseline_args[@]}"
+  # Largest Contentful Paint under slow 4G, against the same server: adds `lcp` to bench.json
+  .venv/bin/python scripts/lcp.py "http://127.0.0.1:$BENCH_PORT" --out bench-results
 fi

@@ -1,3 +1,4 @@
+import gzip
 import re
 
 import pytest
@@ -161,3 +162,15 @@ def test_detail_pages_show_where_they_are_and_say_it_as_a_breadcrumb_list(visito
     assert "item" not in trail["itemListElement"][3]
     commune_page = visitor.get("/exercer/communes/carpentras/").content.decode()
     assert '<li aria-current="page">Carpentras</li>' in commune_page
+
+
+def test_a_browser_that_accepts_gzip_gets_the_page_compressed(visitor):
+    plain = visitor.get(reverse("offers:list"))
+    compressed = visitor.get(reverse("offers:list"), headers={"accept-encoding": "gzip"})
+
+    assert "Content-Encoding" not in plain.headers
+    assert compressed.headers["Content-Encoding"] == "gzip"
+    assert len(compressed.content) < len(plain.content) / 3
+    assert heading_text(gzip.decompress(compressed.content).decode()) == heading_text(
+        plain.content.decode()
+    )
