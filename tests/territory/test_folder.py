@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from territory.folder import (
     DEFAULT_DIR,
+    RUBRICS,
     TerritoryFolderError,
     contrast_ratio,
     leaflet_settings,
@@ -36,13 +37,7 @@ def test_the_vaucluse_folder_is_the_default_and_reads():
     territory = read_territory(DEFAULT_DIR)
 
     assert territory["code"] == "84" and territory["database"] == "vsa"
-    assert [rubric["key"] for rubric in territory["rubrics"]] == [
-        "offers",
-        "aids",
-        "interns",
-        "agenda",
-        "collective",
-    ]
+    assert [rubric["key"] for rubric in territory["rubrics"]] == list(RUBRICS)
     assert {"communes.geojson", "zoning.csv", "aids.yaml", "partners.csv"} <= set(
         territory["files"]
     )

@@ -10,7 +10,7 @@ from django.contrib.gis.geos import Point
 from django.core.management import CommandError, call_command
 
 from territory.enums import FacilityKind, LocationPrecision
-from territory.folder import read_territory
+from territory.folder import RUBRICS, read_territory
 from territory.importers import import_communes, import_health_facilities
 from territory.models import Commune, HealthFacility
 
@@ -130,13 +130,7 @@ def test_the_generated_folder_is_readable_and_its_files_import(tmp_path, inputs,
         "Nouvelle-Aquitaine",
         "ARS Nouvelle-Aquitaine",
     )
-    assert [rubric["key"] for rubric in territory["rubrics"]] == [
-        "offers",
-        "aids",
-        "interns",
-        "agenda",
-        "collective",
-    ]
+    assert [rubric["key"] for rubric in territory["rubrics"]] == list(RUBRICS)
     assert territory["rubrics"][0]["title"] == "Exercer la médecine en Lot-et-Garonne"
     assert territory["portal"]["publisher"] == "À COMPLÉTER"
     assert territory["zoning"] is None  # left commented for the reviewer
