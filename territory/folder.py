@@ -1,7 +1,9 @@
 """The territory folder: everything that names a département or describes it is read from one
 folder (``territories/<name>/``, format in ``territories/README.md``), never from the code.
 
-This module is read by the settings, before Django is set up: it uses the standard library only.
+This module is read by the settings, before Django is set up: reading and checking use the
+standard library only; ``portal_settings`` and ``leaflet_settings`` add the environment's
+overrides (``vsa_portal.env``).
 ``read_territory(path)`` checks ``territory.toml`` and returns a plain dictionary; every error
 names the file, and the line when the TOML itself is malformed.
 """

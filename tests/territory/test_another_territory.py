@@ -11,10 +11,8 @@ from pathlib import Path
 from urllib.parse import urldefrag
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import connection
 
 from aids.models import Aid
 from interns.models import Faculty
@@ -22,6 +20,7 @@ from organisations.models import Organisation
 from territory.folder import leaflet_settings, portal_settings, read_territory
 from territory.models import Commune
 from tests.helpers.sitemap import sitemap_text
+from tests.helpers.territory import empty_territory_tables
 
 OTHER = Path(__file__).resolve().parents[1] / "territories" / "lot-et-garonne"
 # What would betray the Vaucluse deployment on another département's portal.
@@ -41,10 +40,7 @@ def other_territory(settings, db):
     settings.TERRITORY = territory
     settings.PORTAL = {**portal_settings(territory), "DEMO_CONTENT": True, "DEMO_ACCOUNTS": True}
     settings.LEAFLET_CONFIG = leaflet_settings(territory)
-    models = [*apps.get_app_config("territory").get_models(), Faculty, Aid, Organisation]
-    tables = [model._meta.db_table for model in models]
-    with connection.cursor() as cursor:
-        cursor.execute(f"TRUNCATE {', '.join(tables)} CASCADE")
+    empty_territory_tables(Faculty, Aid, Organisation)
     call_command("load_portal_data", stdout=io.StringIO())
     return territory
 
@@ -149,8 +145,7 @@ def test_a_commune_of_another_departement_in_the_file_is_refused_with_its_line(
     collection["features"][1]["properties"]["insee"] = "84007"
     (folder / "communes.geojson").write_text(json.dumps(collection), encoding="utf-8")
     settings.TERRITORY = read_territory(folder)
-    with connection.cursor() as cursor:
-        cursor.execute(f"TRUNCATE {Commune._meta.db_table} CASCADE")
+    empty_territory_tables()
     out = io.StringIO()
 
     call_command("load_territory", stdout=out)

@@ -13,6 +13,7 @@ from territory.enums import FacilityKind, LocationPrecision
 from territory.folder import RUBRICS, read_territory
 from territory.importers import import_communes, import_health_facilities
 from territory.models import Commune, HealthFacility
+from tests.helpers.territory import empty_territory_tables
 
 COG_HEADER = "TYPECOM,COM,REG,DEP,CTCD,ARR,TNCC,NCC,NCCENR,LIBELLE,CAN,COMPARENT"
 COG_ROWS = [
@@ -317,14 +318,9 @@ def test_force_never_deletes_an_input_file(tmp_path, inputs):
 
 def test_the_reviewed_folder_loads_with_load_territory(tmp_path, inputs, settings, db):
     """The whole path of a new département: generate, review ([zoning]), load."""
-    from django.apps import apps
-    from django.db import connection
-
     out = generate(tmp_path, inputs)
     settings.TERRITORY = read_territory(out)
-    tables = [model._meta.db_table for model in apps.get_app_config("territory").get_models()]
-    with connection.cursor() as cursor:
-        cursor.execute(f"TRUNCATE {', '.join(tables)} CASCADE")
+    empty_territory_tables()
 
     with pytest.raises(CommandError, match=r"\[zoning\].*Nothing was imported"):
         call_command("load_territory", stdout=io.StringIO())
