@@ -233,7 +233,7 @@ def detail(request, pk, slug):
     event = published_event(pk)
     if slug != event.url_slug:
         return redirect(event, permanent=True)
-    Event.objects.filter(pk=event.pk).update(views_count=F("views_count") + 1)
+    event.count_view(request)
     return render(
         request,
         "agenda/event_detail.html",

@@ -64,6 +64,7 @@ def search_document(aid):
 
 
 def build_kind():
+    from aids.bench import generate_bench_aids
     from aids.models import Aid
     from aids.open_data import EXPORT_FIELDS, list_filterset
 
@@ -84,7 +85,7 @@ def build_kind():
         near_commune=None,
         sitemap=True,
         demo=None,  # reference data, loaded by `reference`; no invented aid, even labelled
-        bench=None,
+        bench=generate_bench_aids,
         personal_data=None,
         search_document=search_document,
         admin_permissions=(

@@ -1,4 +1,4 @@
-from django.db.models import F, Prefetch
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -95,7 +95,7 @@ def housing_detail(request, pk, slug):
     housing = published_housing(pk)
     if slug != housing.url_slug:
         return redirect(housing, permanent=True)
-    Housing.objects.filter(pk=housing.pk).update(views_count=F("views_count") + 1)
+    housing.count_view(request)
     return render(
         request,
         "housing/housing_detail.html",

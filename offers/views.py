@@ -1,4 +1,3 @@
-from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -132,7 +131,7 @@ def offer_detail(request, pk, slug):
     offer = published_offer(pk)
     if slug != offer.url_slug:
         return redirect(offer, permanent=True)
-    Offer.objects.filter(pk=offer.pk).update(views_count=F("views_count") + 1)
+    offer.count_view(request)
     return render(
         request, "offers/offer_detail.html", detail_context(request, offer, OfferContactForm())
     )

@@ -31,22 +31,28 @@ BASELINE_PORT=${BASELINE_PORT:-8101}
 REDIS_BASE=${BENCH_REDIS_URL:-redis://127.0.0.1:6379/5}
 BROKER_BASE=${BENCH_BROKER_URL:-redis://127.0.0.1:6379/6}
 
-# prepare DIR DATABASE: migrate, reference data and bench data with that tree's own generator
+# prepare DIR DATABASE [DIVISOR]: migrate, reference data and bench data with that tree's own
+# generator, at the national volumes divided by DIVISOR (10 for the growth check)
 prepare() {
   (
     cd "$1"
     export DATABASE_URL=postgis://vsa:vsa@127.0.0.1:5432/$2 STATIC_ROOT=var/bench-static
     manage() { .venv/bin/python manage.py "$@"; }
     manage migrate --no-input -v 0
-    manage load_territory > /dev/null
-    manage generate_demo_territory > /dev/null
+    manage load_portal_data > /dev/null  # reference data (the aids catalogue too), demo content
+    local d=${3:-1}
     if manage generate_bench_data --help | grep -q -- "--rows"; then
-      manage generate_bench_data --rows "offres=${BENCH_OFFERS:-100000}" \
-        --facilities "${BENCH_FACILITIES:-5000}" --rows "evenements=${BENCH_EVENTS:-20000}" \
-        --rows "logements=${BENCH_HOUSING:-20000}" | tail -5
+      manage generate_bench_data --rows "offres=$((${BENCH_OFFERS:-100000} / d))" \
+        --facilities "$((${BENCH_FACILITIES:-5000} / d))" \
+        --rows "evenements=$((${BENCH_EVENTS:-20000} / d))" \
+        --rows "logements=$((${BENCH_HOUSING:-20000} / d))" \
+        --rows "accompagnements=$((${BENCH_DOSSIERS:-50000} / d))" \
+        --rows "aides=$((${BENCH_AIDS:-500} / d))" \
+        --rows "remplacants=$((10000 / d))" | tail -8
     else  # an older generator (before the registry)
-      manage generate_bench_data --offers "${BENCH_OFFERS:-100000}" \
-        --facilities "${BENCH_FACILITIES:-5000}" --events "${BENCH_EVENTS:-20000}" | tail -5
+      manage generate_bench_data --offers "$((${BENCH_OFFERS:-100000} / d))" \
+        --facilities "$((${BENCH_FACILITIES:-5000} / d))" \
+        --events "$((${BENCH_EVENTS:-20000} / d))" | tail -5
     fi
     manage collectstatic --no-input -v 0
   )
@@ -78,7 +84,16 @@ export REDIS_URL=$REDIS_BASE CELERY_BROKER_URL=$BROKER_BASE CACHE_KEY_PREFIX=vsa
 prepare . vsa_bench
 serve . vsa_bench "$BENCH_PORT" "$REDIS_BASE" vsa-bench
 
+# the growth check: the same tree on the data cut tenfold (10,000 offers beside 100,000)
+TENTH_PORT=${TENTH_PORT:-8102}
+create_database vsa_tenth_bench
+prepare . vsa_tenth_bench 10
+serve . vsa_tenth_bench "$TENTH_PORT" "$REDIS_BASE" vsa-bench-tenth
+staff_cookie=$(DATABASE_URL=postgis://vsa:vsa@127.0.0.1:5432/vsa_bench \
+  .venv/bin/python manage.py shell -c "$(cat scripts/bench_staff_session.py)" | tail -1)
+
 baseline_args=()
+also_on=()
 if [ -n "${BASELINE:-}" ]; then
   tree="var/baseline-$BASELINE"
   [ -d "$tree" ] || git worktree add --detach "$tree" "$BASELINE"
@@ -89,6 +104,7 @@ if [ -n "${BASELINE:-}" ]; then
   prepare "$tree" "$database"
   serve "$tree" "$database" "$BASELINE_PORT" "$REDIS_BASE" "vsa-bench-baseline"
   baseline_args=(--baseline "http://127.0.0.1:$BASELINE_PORT")
+  also_on=(--also-on "http://127.0.0.1:$BASELINE_PORT")
 fi
 
 mkdir -p var bench-results
@@ -97,15 +113,19 @@ if [ "${1:-bench}" = "soak" ]; then
     .venv/bin/python scripts/soak.py --out bench-results --clients "${SOAK_CLIENTS:-50}" \
       --seconds "${SOAK_SECONDS:-60}" "$@"
   }
-  soak --base "http://127.0.0.1:$BENCH_PORT" --name soak-steady --restart-postgres-at 0
+  # the same mix on both servers: the families of pages both answer (--also-on)
+  soak --base "http://127.0.0.1:$BENCH_PORT" --name soak-steady --restart-postgres-at 0 \
+    "${also_on[@]}"
   soak --base "http://127.0.0.1:$BENCH_PORT" --name soak-postgres-restart \
-    --restart-postgres-at "${SOAK_RESTART_AT:-20}"
+    --restart-postgres-at "${SOAK_RESTART_AT:-20}" "${also_on[@]}"
   if [ -n "${BASELINE:-}" ]; then
-    soak --base "http://127.0.0.1:$BASELINE_PORT" --name soak-baseline --restart-postgres-at 0
+    soak --base "http://127.0.0.1:$BASELINE_PORT" --name soak-baseline --restart-postgres-at 0 \
+      --also-on "http://127.0.0.1:$BENCH_PORT"
   fi
 else
   .venv/bin/python scripts/bench.py --base "http://127.0.0.1:$BENCH_PORT" --out bench-results \
-    --requests "${BENCH_REQUESTS:-40}" "${baseline_args[@]}"
+    --requests "${BENCH_REQUESTS:-40}" "${baseline_args[@]}" \
+    --tenth "http://127.0.0.1:$TENTH_PORT" --staff-cookie "$staff_cookie"
   # Largest Contentful Paint under slow 4G, against the same server: adds `lcp` to bench.json
   .venv/bin/python scripts/lcp.py "http://127.0.0.1:$BENCH_PORT" --out bench-results
 fi

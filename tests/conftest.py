@@ -76,6 +76,21 @@ def visitor(db):
     return Client()
 
 
+class ReturningVisitorClient(Client):
+    """Sends its expired session cookie with every request (the server deletes it each time)."""
+
+    def request(self, **request):
+        self.cookies["sessionid"] = "an-expired-session"
+        return super().request(**request)
+
+
+@pytest.fixture
+def returning_visitor(db):
+    """A visitor whose session has expired: every page is rendered for them (the page cache
+    serves visitors without a session only), so query counts measure the page itself."""
+    return ReturningVisitorClient()
+
+
 @pytest.fixture
 def professional_user(db):
     return UserFactory(first_name="Sacha", last_name="Martin")

@@ -43,6 +43,9 @@ class ResilientRedisCache(RedisCache):
     set = _degrade(None)(RedisCache.set)
     set_many = _degrade([])(RedisCache.set_many)
     touch = _degrade(False)(RedisCache.touch)
+    # The page and layer generations: with Redis down nothing is served from it anyway, and
+    # what it held expires within the pages' timeout once it is back.
+    incr = _degrade(0)(RedisCache.incr)
     delete = _degrade(False)(RedisCache.delete)
     delete_many = _degrade(None)(RedisCache.delete_many)
     clear = _degrade(None)(RedisCache.clear)

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from vsa_portal import page_cache
+
 
 class PublicationStatus(models.TextChoices):
     DRAFT = "draft", _("Brouillon")
@@ -80,6 +82,10 @@ class Publishable(models.Model):
     def url_slug(self):
         """The readable part of the item's URL, from its title (the pk makes it unique)."""
         return slugify(self.title)[:60].strip("-") or self.SLUG_FALLBACK
+
+    def count_view(self, request):
+        """One more visit of the public page, counted again each time the page cache serves it."""
+        page_cache.count_visit(request, self)
 
     def submit(self):
         """Send to the project lead's moderation (a new submission replaces an old refusal)."""

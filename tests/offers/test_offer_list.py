@@ -191,12 +191,12 @@ def test_pagination_keeps_the_filters(visitor):
 @pytest.mark.parametrize(
     "params", [{}, {"kind": "collaboration", "near": "carpentras", "km": "30", "tri": "proches"}]
 )
-def test_query_count_is_the_same_for_10_and_1000_offers(visitor, params):
+def test_query_count_is_the_same_for_10_and_1000_offers(returning_visitor, params):
     OfferFactory.create_batch(10)
 
     def count():
         with CaptureQueriesContext(connection) as context:
-            assert visitor.get(LIST, params).status_code == 200
+            assert returning_visitor.get(LIST, params).status_code == 200
         return len(context)
 
     small = count()

@@ -165,14 +165,14 @@ def test_facility_list_invalid_filters_give_a_form_error_not_a_500(visitor, para
         assert response.context["page"].paginator.count == 0
 
 
-def test_facility_list_query_count_does_not_grow_with_rows(visitor):
+def test_facility_list_query_count_does_not_grow_with_rows(returning_visitor):
     from tests.territory.test_layers import insert_points
 
-    with assert_max_queries(6) as small:
-        visitor.get(reverse("territory:facility_list"))
+    with assert_max_queries(7) as small:  # 6 and the expired session's lookup
+        returning_visitor.get(reverse("territory:facility_list"))
     insert_points(3_000)
-    with assert_max_queries(6) as large:
-        visitor.get(reverse("territory:facility_list"))
+    with assert_max_queries(7) as large:
+        returning_visitor.get(reverse("territory:facility_list"))
     assert len(small.captured_queries) == len(large.captured_queries)
 
 

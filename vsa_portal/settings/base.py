@@ -76,6 +76,9 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "accounts.middleware.StaffTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Inside every middleware that adds per-response headers (CSP, gzip, frame options), so
+    # that a page served from the cache gets them again; see vsa_portal/page_cache.py.
+    "vsa_portal.page_cache.AnonymousPageCacheMiddleware",
     # Last, so that its process_exception sees a view's database error first.
     "vsa_portal.middleware.RetrySafeRequestOnDroppedConnectionMiddleware",
 ]
@@ -119,6 +122,17 @@ CACHES = {
         "TIMEOUT": 300,
     }
 }
+# Anonymous pages are cached whole (vsa_portal.page_cache), except under these paths: personal
+# spaces, the back office, the API (token clients), health checks, map layers (cached apart).
+PAGE_CACHE_EXCLUDED_PREFIXES = (
+    "/admin/",
+    "/compte/",
+    "/espace-partenaire/",
+    "/accompagnement/",
+    "/api/",
+    "/healthz",
+    "/carte/couches/",
+)
 # Sessions live in the database only: a logout while Redis is down must not come back with
 # Redis (a cached copy of the session would).
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

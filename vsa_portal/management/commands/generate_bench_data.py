@@ -9,7 +9,7 @@ from django.db import connection
 
 from territory.enums import FacilityKind
 from territory.models import Commune, HealthFacility
-from vsa_portal import kinds
+from vsa_portal import kinds, page_cache
 from vsa_portal.bench import BATCH, point_in
 
 DEFAULT_ROWS = 10_000
@@ -51,6 +51,7 @@ class Command(BaseCommand):
             self.stdout.write(f"{kind.key}: {created} created, {kind.model.objects.count()} in all")
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
+        page_cache.new_generation()  # rows bulk-created: no save signal told the page cache
 
     def facilities(self, rng, communes, count):
         kinds_of_facility = FacilityKind.values

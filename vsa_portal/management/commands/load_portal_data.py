@@ -3,7 +3,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from accounts.demo import create_demo_accounts, demo_accounts_enabled
-from vsa_portal import kinds
+from vsa_portal import kinds, page_cache
 
 # The territory's reference data, in the order they depend on each other.
 REFERENCE_DATA_COMMANDS = [("load_territory", []), ("load_partners", [])]
@@ -16,6 +16,12 @@ class Command(BaseCommand):
     help = "Load the reference data of the territory and, in demo mode, the labelled demo content."
 
     def handle(self, *args, **options):
+        try:
+            self.load(*args, **options)
+        finally:  # some rows are bulk-created: no save signal told the page cache
+            page_cache.new_generation()
+
+    def load(self, *args, **options):
         for name, args in REFERENCE_DATA_COMMANDS:
             call_command(name, *args, stdout=self.stdout, stderr=self.stderr)
         # Then each kind's own reference data (the aids catalogue), which needs the territory.
