@@ -21,4 +21,4 @@ RUN useradd --system --home /app vsa && mkdir -p /app/media /app/private \
     && chown vsa /app/media /app/private
 USER vsa
 EXPOSE 8000
-CMD ["gunicorn", "vsa_portal.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "vsa_portal.wsgi", "--config", "gunicorn.conf.py", "--bind", "0.0.0.0:8000", "--access-logfile", "-"]

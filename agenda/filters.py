@@ -17,8 +17,11 @@ class EventSearchForm(forms.Form):
 
 
 class EventFilter(django_filters.FilterSet):
-    kind = django_filters.MultipleChoiceFilter(
-        label=_("Type d’événement"), choices=EventKind.choices, widget=forms.CheckboxSelectMultiple
+    kind = django_filters.MultipleChoiceFilter(  # a plain column: no DISTINCT needed
+        label=_("Type d’événement"),
+        choices=EventKind.choices,
+        widget=forms.CheckboxSelectMultiple,
+        distinct=False,
     )
     audience = django_filters.MultipleChoiceFilter(
         label=_("Public"),

@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.models import Favorite
@@ -291,6 +292,7 @@ def registration(request, pk):
     return redirect(event.get_absolute_url() + "#inscription")
 
 
+@never_cache  # a registrant's own page, reached by the link of their e-mail
 def confirm_registration(request, token):
     """From the link of the e-mail: no login; a button (a GET, such as a mail scanner's,
     changes nothing)."""
@@ -308,6 +310,7 @@ def confirm_registration(request, token):
     return render(request, "agenda/confirm.html", context)
 
 
+@never_cache
 def cancel_registration(request, token):
     """From the link of the e-mail: no login; a button (GET changes nothing). The link expires
     when the event is over, and at the latest a year after it was sent."""

@@ -6,6 +6,7 @@ from leaflet.admin import LeafletGeoAdmin
 from housing.emails import notify_housing_decision
 from housing.models import Housing, HousingContact, HousingPhoto, LandlordConfirmation
 from organisations.enums import OrganisationKind
+from vsa_portal.admin_lists import LargeTableAdminMixin
 from vsa_portal.moderation import ModerationActionsMixin
 from vsa_portal.publication import PublicationStatus
 
@@ -59,7 +60,7 @@ class LandlordFilter(admin.SimpleListFilter):
 
 
 @admin.register(Housing)
-class HousingAdmin(ModerationActionsMixin, LeafletGeoAdmin):
+class HousingAdmin(LargeTableAdminMixin, ModerationActionsMixin, LeafletGeoAdmin):
     list_display = [
         "title",
         "housing_type",
@@ -81,6 +82,7 @@ class HousingAdmin(ModerationActionsMixin, LeafletGeoAdmin):
         "fits_winter_semester",
         "fits_summer_semester",
         "is_demo",
+        "created_at",  # not a date_hierarchy: its links read the whole table (see offers)
     ]
     search_fields = ["title", "description", "commune__name", "contact_name", "contact_email"]
     list_select_related = ["commune", "organisation"]
@@ -95,7 +97,6 @@ class HousingAdmin(ModerationActionsMixin, LeafletGeoAdmin):
         "created_at",
         "updated_at",
     ]
-    date_hierarchy = "created_at"
     inlines = [HousingPhotoInline, HousingContactInline]
     actions = ["publish", "reject", "archive"]
     fieldsets = (

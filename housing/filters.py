@@ -101,6 +101,7 @@ class HousingFilter(NearAmenityFilterSet):
         field_name="housing_type",
         choices=HousingType.choices,
         widget=forms.CheckboxSelectMultiple,
+        distinct=False,  # a plain column: no DISTINCT needed
     )
     meuble = django_filters.BooleanFilter(
         label=_("Meublé seulement"), widget=forms.CheckboxInput, method="filter_furnished"

@@ -61,6 +61,7 @@ class InternshipSiteFilter(django_filters.FilterSet):
         field_name="specialty",
         choices=Specialty.choices,
         widget=forms.CheckboxSelectMultiple,
+        distinct=False,  # a plain column: no DISTINCT needed
     )
     faculte = django_filters.ModelChoiceFilter(
         label=_("Faculté"),

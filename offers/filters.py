@@ -29,8 +29,13 @@ class OfferSearchForm(forms.Form):
 
 
 class OfferFilter(NearAmenityFilterSet):
+    # distinct=False on a plain column (no join): django-filter's default DISTINCT made the
+    # database sort every matching offer, all columns, on disk (48 ms at 100,000 offers)
     kind = django_filters.MultipleChoiceFilter(
-        label=_("Type d’offre"), choices=OfferKind.choices, widget=forms.CheckboxSelectMultiple
+        label=_("Type d’offre"),
+        choices=OfferKind.choices,
+        widget=forms.CheckboxSelectMultiple,
+        distinct=False,
     )
     profession = django_filters.ModelChoiceFilter(
         label=_("Profession"),
@@ -74,7 +79,10 @@ class OfferFilter(NearAmenityFilterSet):
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     structure = django_filters.MultipleChoiceFilter(
-        label=_("Structure"), choices=Structure.choices, widget=forms.CheckboxSelectMultiple
+        label=_("Structure"),
+        choices=Structure.choices,
+        widget=forms.CheckboxSelectMultiple,
+        distinct=False,
     )
     housing = django_filters.BooleanFilter(
         label=_("Avec logement proposé"),

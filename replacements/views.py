@@ -4,6 +4,7 @@ from django.db import transaction
 from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from replacements.access import has_verified_email, searcher_required
@@ -216,6 +217,7 @@ def professional_check(request):
     )
 
 
+@never_cache  # reached by the link of a subscriber's e-mail
 @require_http_methods(["GET", "POST"])
 def digest_unsubscribe(request, token):
     """From the link of a digest: no login needed, a confirmation button (GET changes nothing)."""

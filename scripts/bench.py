@@ -125,8 +125,12 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
+# every gunicorn worker answers its first requests slowly (imports, connections): warm them all
+WARM_UPS = 3 + 2 * int(os.environ.get("WORKERS", "2"))
+
+
 def measure(base, path, requests, cookie=None):
-    for _ in range(3):
+    for _ in range(WARM_UPS):
         fetch(base + path, cookie)
     times, queries, size, status = [], 0, 0, 0
     for _ in range(requests):
@@ -143,16 +147,33 @@ def measure(base, path, requests, cookie=None):
     }
 
 
+def other_offer(base):
+    """An offer of another server's database (its pks differ), as the bench picks one."""
+    try:
+        list_html = fetch(base + "/exercer/offres/")[2].decode()
+        return re.search(r'href="(/exercer/offres/\d+-[^"]+/)"', list_html).group(1)
+    except (urllib.error.URLError, AttributeError):
+        return None
+
+
 def measure_elsewhere(rows, requests, base, prefix, cookie=None):
     """The same pages rendered without the page cache (``cookie``: an expired session, as a
-    returning visitor's), or on the server of the data cut tenfold: ``<prefix>_p95_ms``."""
+    returning visitor's), or on the server of the data cut tenfold (``tenth``, rendered the
+    same way where the page cache would serve it): ``<prefix>_p95_ms``."""
+    offer = other_offer(base) if prefix != "uncached" else None
     for row in rows:
-        if row["path"].startswith("/admin/") or (
-            prefix == "uncached" and row["path"].startswith(NOT_PAGE_CACHED)
+        path = row["path"]
+        if path.startswith("/admin/") or (
+            prefix == "uncached" and path.startswith(NOT_PAGE_CACHED)
         ):
             continue
+        if offer and re.fullmatch(r"/exercer/offres/\d+-[^/]+/", path):
+            path = offer
+        page_cookie = cookie
+        if prefix == "tenth" and "uncached_p95_ms" in row:
+            page_cookie = EXPIRED_SESSION
         try:
-            measured = measure(base, row["path"], requests, cookie)
+            measured = measure(base, path, requests, page_cookie)
         except urllib.error.HTTPError:
             continue
         if measured["status"] == 200:
@@ -169,6 +190,8 @@ def measure_baseline(baseline, rows, requests):
         offer = None
     for row in rows:
         path = row["path"]
+        if path.startswith("/admin/"):  # the baseline's admin is not signed in
+            continue
         if re.fullmatch(r"/exercer/offres/\d+-[^/]+/", path):
             if offer is None:
                 continue
@@ -278,8 +301,13 @@ def main():
                 row["uncached_p95_ms"] / rendered_floor, 2
             )
         if "tenth_p95_ms" in row:
-            row["growth_ratio"] = round(row["p95_ms"] / row["tenth_p95_ms"], 2)
-            row["meets_growth_budget"] = row["growth_ratio"] <= BUDGET_GROWTH
+            # rendered beside rendered where the page cache would serve the page; a cached
+            # answer of 2 ms moves by more than 30 % with the timer's noise: 1 ms is allowed
+            at_scale = row.get("uncached_p95_ms", row["p95_ms"])
+            row["growth_ratio"] = round(at_scale / row["tenth_p95_ms"], 2)
+            row["meets_growth_budget"] = (
+                row["growth_ratio"] <= BUDGET_GROWTH or at_scale - row["tenth_p95_ms"] <= 1
+            )
     weights = page_weight(
         args.base, [(label, path.format(offer=offer_path)) for label, path in WEIGHT_PAGES]
     )
@@ -303,15 +331,15 @@ def main():
     lines = [
         "# Benchmark",
         "",
-        f"Machine: {machine['cores']} cores, {machine['platform']}, Python {machine['python']}; gunicorn, 2 workers, production settings, loopback.",
-        f"Requests per page: {args.requests} sequential (after 3 warm-ups), from a separate process.",
+        f"Machine: {machine['cores']} cores, {machine['platform']}, Python {machine['python']}; gunicorn, {os.environ.get('WORKERS', '?')} workers, production settings, loopback.",
+        f"Requests per page: {args.requests} sequential (after {WARM_UPS} warm-ups), from a separate process.",
         "",
         f"Floor: {FLOOR_PAGE}; budget {BUDGET_RATIO_PAGE:g}x the floor's p95 for pages, "
         f"{BUDGET_RATIO_LAYER:g}x for map layers, {BUDGET_QUERIES} queries.",
         f"Admin change lists (as the project lead): {BUDGET_RATIO_ADMIN:g}x the rendered floor.",
         f"Baseline: {args.baseline or 'none'} (its own database, same volumes, same run).",
         "",
-        "p95 is the page as a visitor gets it, after three warm-ups: anonymous pages come from the "
+        "p95 is the page as a visitor gets it, after the warm-ups: anonymous pages come from the "
         "page cache (vsa_portal/page_cache.py). *Rendered* is the same page for a visitor with "
         f"an expired session, which the cache never serves (rendered floor: {rendered_floor} ms). "
         f"*Tenth*: the same page on the data cut tenfold (growth budget {BUDGET_GROWTH:g}x).",

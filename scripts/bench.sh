@@ -26,6 +26,8 @@ export DJANGO_SETTINGS_MODULE=vsa_portal.settings.production
 export SECRET_KEY=bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGH
 export ALLOWED_HOSTS=127.0.0.1,localhost SECURE_SSL_REDIRECT=0 BENCH_QUERY_COUNT=1
 export PORTAL_DEMO_CONTENT=1 MAP_TILE_URL=/static/map/blank-tile.png
+# both trees sized alike, as gunicorn.conf.py sizes the deployment: 2 x cores + 1
+export WORKERS=${BENCH_WORKERS:-$((2 * $(nproc) + 1))}
 BENCH_PORT=${BENCH_PORT:-8100}
 BASELINE_PORT=${BASELINE_PORT:-8101}
 REDIS_BASE=${BENCH_REDIS_URL:-redis://127.0.0.1:6379/5}
@@ -67,7 +69,7 @@ serve() {
     mkdir -p var
     DATABASE_URL=postgis://vsa:vsa@127.0.0.1:5432/$2 REDIS_URL=$4 CELERY_BROKER_URL=$BROKER_BASE \
       CACHE_KEY_PREFIX=$5 STATIC_ROOT=var/bench-static \
-      exec .venv/bin/gunicorn vsa_portal.wsgi --bind "127.0.0.1:$3" --workers 2 \
+      exec .venv/bin/gunicorn vsa_portal.wsgi --bind "127.0.0.1:$3" --workers "$WORKERS" \
       --access-logfile /dev/null --error-logfile var/bench-gunicorn.log
   ) &
   pids+=($!)
@@ -113,15 +115,16 @@ if [ "${1:-bench}" = "soak" ]; then
     .venv/bin/python scripts/soak.py --out bench-results --clients "${SOAK_CLIENTS:-50}" \
       --seconds "${SOAK_SECONDS:-60}" "$@"
   }
-  # the same mix on both servers: the families of pages both answer (--also-on)
-  soak --base "http://127.0.0.1:$BENCH_PORT" --name soak-steady --restart-postgres-at 0 \
-    "${also_on[@]}"
-  soak --base "http://127.0.0.1:$BENCH_PORT" --name soak-postgres-restart \
-    --restart-postgres-at "${SOAK_RESTART_AT:-20}" "${also_on[@]}"
+  # The same mix on both servers: paths drawn from this tree's sitemap, the families and
+  # landing pages both answer (--also-on), the same seed for the steady run and the baseline.
+  ours="http://127.0.0.1:$BENCH_PORT"
+  soak --base "$ours" --name soak-steady --restart-postgres-at 0 --seed 1 "${also_on[@]}"
   if [ -n "${BASELINE:-}" ]; then
-    soak --base "http://127.0.0.1:$BASELINE_PORT" --name soak-baseline --restart-postgres-at 0 \
-      --also-on "http://127.0.0.1:$BENCH_PORT"
+    soak --base "http://127.0.0.1:$BASELINE_PORT" --mix-from "$ours" --also-on "$ours" \
+      --name soak-baseline --restart-postgres-at 0 --seed 1
   fi
+  soak --base "$ours" --name soak-postgres-restart --seed 2 \
+    --restart-postgres-at "${SOAK_RESTART_AT:-20}" "${also_on[@]}"
 else
   .venv/bin/python scripts/bench.py --base "http://127.0.0.1:$BENCH_PORT" --out bench-results \
     --requests "${BENCH_REQUESTS:-40}" "${baseline_args[@]}" \

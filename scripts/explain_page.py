@@ -44,6 +44,7 @@ def main():
     if not connection.settings_dict["NAME"].endswith("_bench"):
         sys.exit("Run this on a bench database (its name ends in _bench).")
     client = Client(HTTP_HOST="localhost")
+    client.cookies["sessionid"] = "an-expired-session"  # rendered each time: no page cache
     path = args.path
     if args.offer:
         listing = client.get("/exercer/offres/").content.decode()

@@ -17,6 +17,7 @@ import subprocess
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections import Counter
 from pathlib import Path
@@ -46,6 +47,7 @@ SEARCH_WORDS = ("collaboration", "maison de santé", "remplacement", "logement",
 
 
 def fetch(url, timeout=30):
+    url = urllib.parse.quote(url, safe=":/?&=%+,")  # slugs and search words with accents
     with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - loopback
         return response.status, response.read()
 
@@ -75,10 +77,11 @@ class Mix:
 
     def __init__(self, base):
         self.details = {section: sitemap_urls(base, section) for section in DETAIL_SECTIONS}
+        self.landings = list(LANDINGS)
         communes = self.details["communes"]
         self.slugs = [path.rstrip("/").rsplit("/", 1)[-1] for path in communes] or ["avignon"]
         self.families = {
-            "landing pages": (15, lambda rng: rng.choice(LANDINGS)),
+            "landing pages": (15, lambda rng: rng.choice(self.landings)),
             "commune pages": (15, lambda rng: rng.choice(communes)),
             "offer details": (15, lambda rng: rng.choice(self.details["offres"])),
             "event details": (5, lambda rng: rng.choice(self.details["evenements"])),
@@ -119,6 +122,7 @@ class Mix:
     def keep_only_answering(self, *bases):
         """Drop the families one of the servers does not have (probed with three paths each)."""
         rng = random.Random(0)  # noqa: S311 - picks pages, not secrets
+        self.landings = [path for path in self.landings if all(_answers(b + path) for b in bases)]
         for name, (_weight, make) in list(self.families.items()):
             for base in bases:
                 try:
@@ -132,6 +136,13 @@ class Mix:
         names = list(self.families)
         name = rng.choices(names, weights=[self.families[n][0] for n in names])[0]
         return name, self.families[name][1](rng)
+
+
+def _answers(url):
+    try:
+        return fetch(url)[0] == 200
+    except (urllib.error.URLError, OSError):
+        return False
 
 
 def percentile(values, fraction):
@@ -167,6 +178,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--base", required=True)
     parser.add_argument("--also-on", help="a second server: keep the families both answer")
+    parser.add_argument("--mix-from", help="the server whose sitemap gives the paths (--base)")
+    parser.add_argument("--seed", type=int, default=1, help="the same seed, the same paths")
     parser.add_argument("--out", default="bench-results")
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
@@ -176,7 +189,7 @@ def main():
     )
     args = parser.parse_args()
 
-    mix = Mix(args.base)
+    mix = Mix(args.mix_from or args.base)
     mix.keep_only_answering(args.base, *([args.also_on] if args.also_on else []))
     results = []
     lock = threading.Lock()
@@ -185,7 +198,7 @@ def main():
     restart = {"began": None, "ended": None}
 
     def client(seed):
-        rng = random.Random(seed)  # noqa: S311 - picks pages, not secrets
+        rng = random.Random(args.seed * 1000 + seed)  # noqa: S311 - picks pages, not secrets
         while time.monotonic() < stop_at:
             family, path = mix.choose(rng)
             began = time.monotonic()

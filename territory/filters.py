@@ -70,6 +70,7 @@ class FacilityFilter(NearAmenityFilterSet):
         label=_("Type d’établissement"),
         choices=FacilityKind.choices,
         widget=forms.CheckboxSelectMultiple,
+        distinct=False,  # a plain column: no DISTINCT needed
     )
     commune = commune_filter()
     epci = epci_filter("commune__epci")

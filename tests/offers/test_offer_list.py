@@ -249,3 +249,17 @@ def test_landing_shows_the_latest_offers(visitor, offers):
     html = visitor.get(reverse("offers:landing")).content.decode()
     assert "Hôpital Bollène" in html
     assert reverse("offers:list") in html
+
+
+def test_filtering_by_kind_and_structure_sorts_no_distinct_rows(returning_visitor):
+    """A filter on a plain column needs no DISTINCT: at 100,000 offers it made PostgreSQL sort
+    every matching offer, all columns, on disk (docs/performance.md)."""
+    OfferFactory.create_batch(3)
+    with CaptureQueriesContext(connection) as context:
+        response = returning_visitor.get(
+            LIST, {"kind": ["collaboration", "succession"], "structure": "msp"}
+        )
+    assert response.status_code == 200
+    offer_queries = [q["sql"] for q in context.captured_queries if '"offers_offer"' in q["sql"]]
+    assert offer_queries
+    assert not any("DISTINCT" in sql for sql in offer_queries)

@@ -10,7 +10,7 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from offers.models import Offer, OfferContact
-from tests.factories import OfferFactory
+from tests.factories import EventFactory, OfferFactory
 from vsa_portal import page_cache
 
 pytestmark = pytest.mark.django_db
@@ -183,3 +183,46 @@ def test_a_page_showing_a_csrf_token_outside_a_form_field_is_not_stored(rf):
     )
     in_a_script = f"<form>{field}</form><script>const t = '{token}';</script>".encode()
     assert page_cache._without_csrf_tokens(request, in_a_script) is None
+
+
+def _token_paths(patterns, prefix=""):
+    from django.urls import URLPattern, URLResolver
+
+    for pattern in patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            yield from _token_paths(pattern.url_patterns, route)
+        elif isinstance(pattern, URLPattern) and "<str:token>" in route:
+            yield "/" + route.replace("<str:token>", "un-lien-personnel").lstrip("^")
+
+
+def test_pages_reached_by_a_personal_link_are_never_stored(visitor, territory):
+    from django.urls import get_resolver
+
+    paths = list(_token_paths(get_resolver().url_patterns))
+    assert len(paths) >= 4  # registrations (confirm, cancel), unsubscribes, referrals
+    for path in paths:
+        visitor.get(path)
+        assert state(visitor.get(path)) is None, path
+
+
+def test_a_registrants_own_cancellation_page_is_never_stored(territory):
+    from django.utils import timezone
+
+    from agenda.models import Registration
+    from agenda.registrations import cancel_token
+
+    registration = Registration.objects.create(
+        event=EventFactory(),
+        name="Dr Alex Durand",
+        email="alex@exemple.test",
+        profile="interne",
+        status="confirmee",
+        consent_given_at=timezone.now(),
+        consent_version=Registration.CONSENT_VERSION,
+    )
+    url = reverse("agenda:cancel", args=[cancel_token(registration)])
+    first = Client().get(url)
+    assert "Annuler votre inscription" in first.content.decode()
+    assert "no-store" in first["Cache-Control"]
+    assert state(first) is None and state(Client().get(url)) is None

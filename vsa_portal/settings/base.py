@@ -123,12 +123,15 @@ CACHES = {
     }
 }
 # Anonymous pages are cached whole (vsa_portal.page_cache), except under these paths: personal
-# spaces, the back office, the API (token clients), health checks, map layers (cached apart).
+# spaces (a dossier, a referral, the receipt of a request), the back office, the API (token
+# clients), health checks, map layers (cached apart).
 PAGE_CACHE_EXCLUDED_PREFIXES = (
     "/admin/",
     "/compte/",
     "/espace-partenaire/",
-    "/accompagnement/",
+    "/accompagnement/mon-dossier/",
+    "/accompagnement/orientation/",
+    "/accompagnement/demande/merci/",
     "/api/",
     "/healthz",
     "/carte/couches/",
