@@ -2,6 +2,7 @@
 JSON file with p50/p95, queries per request, size and the ratio to the cheapest Django view."""
 
 import argparse
+import contextlib
 import gzip
 import json
 import os
@@ -9,6 +10,7 @@ import platform
 import re
 import shlex
 import statistics
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -85,7 +87,7 @@ ADMIN_PAGES = [
 BUDGET_RATIO_ADMIN = 5
 BUDGET_GROWTH = 1.3
 EXPIRED_SESSION = "sessionid=bench-expired-session"  # renders the page: no page cache for it
-NOT_PAGE_CACHED = ("/robots.txt", "/carte/couches/", "/admin/", "/accompagnement/")
+NOT_PAGE_CACHED = ("/robots.txt", "/carte/couches/", "/admin/")
 
 WEIGHT_PAGES = [
     ("home", "/"),
@@ -127,6 +129,26 @@ def percentile(values, fraction):
 
 # every gunicorn worker answers its first requests slowly (imports, connections): warm them all
 WARM_UPS = 3 + 2 * int(os.environ.get("WORKERS", "2"))
+
+
+def warm_up(base):
+    """Every worker's first requests are slow (imports, connections, caches of the process);
+    sync workers take connections from one socket, not in turn: knock at all of them at once."""
+    paths = ["/robots.txt", "/", "/exercer/offres/", "/exercer/communes/avignon/"]
+
+    def knock():
+        for _ in range(3):
+            for path in paths:
+                with contextlib.suppress(urllib.error.URLError):
+                    fetch(base + path, EXPIRED_SESSION)
+
+    threads = [
+        threading.Thread(target=knock) for _ in range(2 * int(os.environ.get("WORKERS", "2")))
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
 
 
 def measure(base, path, requests, cookie=None):
@@ -264,6 +286,9 @@ def main():
     parser.add_argument("--tenth", default="", help="a server of the same pages, data cut tenfold")
     args = parser.parse_args()
 
+    for server in (args.base, args.tenth, args.baseline):
+        if server:
+            warm_up(server)
     list_html = fetch(args.base + "/exercer/offres/")[2].decode()
     offer_path = re.search(r'href="(/exercer/offres/\d+-[^"]+/)"', list_html).group(1)
     health = json.loads(fetch(args.base + "/healthz")[2])
