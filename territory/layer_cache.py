@@ -13,6 +13,8 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
 
+from vsa_portal.cache import next_generation
+
 LAYER_CACHE_SECONDS = 300
 GENERATION_KEY = "map-layers:generation"
 
@@ -39,10 +41,7 @@ def _is_mapped(sender):
 
 def content_changed(sender, **kwargs):
     if _is_mapped(sender):
-        try:
-            cache.incr(GENERATION_KEY)
-        except ValueError:  # not set yet, or Redis is away: the next read starts a generation
-            cache.set(GENERATION_KEY, 2, timeout=None)
+        next_generation(GENERATION_KEY)
 
 
 def connect():

@@ -49,3 +49,14 @@ class ResilientRedisCache(RedisCache):
     delete = _degrade(False)(RedisCache.delete)
     delete_many = _degrade(None)(RedisCache.delete_many)
     clear = _degrade(None)(RedisCache.clear)
+
+
+def next_generation(key):
+    """Move a cache generation on (the pages', the layers'): every key built on the old one is
+    never read again and expires by itself."""
+    from django.core.cache import cache
+
+    try:
+        cache.incr(key)
+    except ValueError:  # not set yet: the next read starts a generation
+        cache.set(key, 2, timeout=None)

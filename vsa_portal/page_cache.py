@@ -36,6 +36,8 @@ from django.middleware.csrf import CSRF_TOKEN_LENGTH, _unmask_cipher_token, get_
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
+from vsa_portal.cache import next_generation
+
 PAGE_CACHE_SECONDS = 300
 GENERATION_KEY = "pages:generation"
 CSRF_INPUT = re.compile(rb'(<input type="hidden" name="csrfmiddlewaretoken" value=")[^"]*(">)')
@@ -173,10 +175,7 @@ def content_changed(sender, update_fields=None, **kwargs):
 
 
 def new_generation(**kwargs):
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # not set yet, or Redis is away: the next read starts a generation
-        cache.set(GENERATION_KEY, 2, timeout=None)
+    next_generation(GENERATION_KEY)
 
 
 def connect():
