@@ -4,8 +4,8 @@ A visitor with no session cookie and no pending message sees the same page as ev
 visitor, so the page is rendered once per *generation* and served from Redis until the next save
 or deletion of anything a page shows (content, territory data, partners…) moves the generation
 on: a page published by the project lead is on the site at the next request. What leaves by the
-clock (an event that has passed, a nightly expiry done with ``update()``) leaves within
-``PAGE_CACHE_SECONDS``.
+clock (an event that has passed) leaves within ``PAGE_CACHE_SECONDS``; the nightly expiry and
+the bulk loading commands move the generation on themselves (``new_generation()``).
 
 A page with a form (an offer's contact form) is stored with a placeholder where Django wrote the
 visitor's CSRF token, and each hit writes the new visitor's own token there; the page is not

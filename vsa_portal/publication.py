@@ -34,9 +34,12 @@ class PublishableQuerySet(models.QuerySet):
 
     def expire(self):
         """Mark as expired what is still published past its expiry date; return how many."""
-        return self.past_expiry().update(
+        count = self.past_expiry().update(
             status=PublicationStatus.EXPIRED, updated_at=timezone.now()
         )
+        if count:  # update() sends no save signal: the cached pages must be told
+            page_cache.new_generation()
+        return count
 
 
 class Publishable(models.Model):

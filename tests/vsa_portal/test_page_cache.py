@@ -226,3 +226,17 @@ def test_a_registrants_own_cancellation_page_is_never_stored(territory):
     assert "Annuler votre inscription" in first.content.decode()
     assert "no-store" in first["Cache-Control"]
     assert state(first) is None and state(Client().get(url)) is None
+
+
+def test_the_nightly_expiry_empties_the_cache(visitor, territory):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    offer = OfferFactory(title="Offre arrivée à échéance")
+    visitor.get(OFFERS)
+    Offer.objects.filter(pk=offer.pk).update(expires_on=timezone.localdate() - timedelta(days=1))
+    generation = page_cache.generation()
+    assert Offer.objects.expire() == 1
+    assert page_cache.generation() > generation
+    assert state(visitor.get(OFFERS)) == "miss"
