@@ -14,8 +14,8 @@ stored if any token of the visitor is left elsewhere in it. A page that counts i
 
 Never stored: a response to anyone with a session (signed in, or a visitor's session with a
 simulator's answers or a form's state), one that sets a cookie, that rendered a CSP nonce (per
-visitor), that showed a message or wrote the session, that asked not to be (``skip(request)``), that is not a 200, or that says
-``private`` / ``no-store`` / ``no-cache``. The headers other middlewares add on the way out
+visitor), that showed a message or wrote the session, that is not a 200, or that says
+``private`` / ``no-store`` / ``no-cache`` (``@never_cache``). The headers other middlewares add on the way out
 (CSP, frame options, gzip) are added again on every hit, since this middleware sits inside them.
 """
 
@@ -83,7 +83,6 @@ def _may_be_stored(request, response):
         request.method == "GET"
         and response.status_code == 200
         and not response.streaming
-        and not getattr(request, "page_cache_skip", False)
         and not (session is not None and session.modified)
         and not response.cookies
         and not get_nonce(request)  # evaluated only when a template used it
@@ -154,11 +153,6 @@ def count_visit(request, item):
         *getattr(request, "page_cache_visits", []),
         (item._meta.label, item.pk),
     ]
-
-
-def skip(request):
-    """This response must not be stored (it did something each visit must do again)."""
-    request.page_cache_skip = True
 
 
 @functools.cache
