@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from housing.enums import HousingAudience, HousingOrdering, HousingType, Semester
 from housing.models import Housing
-from territory.filters import NearAmenityFilterSet, commune_filter
-from territory.models import Commune, HealthFacility
+from territory.filters import NearAmenityFilterSet, commune_filter, facility_filter
+from territory.models import Commune
 from vsa_portal import kinds
 from vsa_portal.widgets import FastSelect
 
@@ -52,15 +52,7 @@ class HousingFilter(NearAmenityFilterSet):
     near = commune_filter(
         label=_("Autour de la commune"), empty_label=_("Choisir une commune"), method="filter_near"
     )
-    etablissement = django_filters.ModelChoiceFilter(
-        label=_("Ou autour de l’établissement"),
-        queryset=HealthFacility.objects.mapped()
-        .only("name", "display_name", "commune_id")
-        .order_by("display_name", "pk"),
-        empty_label=_("Choisir un établissement"),
-        method="filter_near",
-        widget=FastSelect,
-    )
+    etablissement = facility_filter(_("Ou autour de l’établissement"), method="filter_near")
     terrain = django_filters.ModelChoiceFilter(
         label=_("Ou autour du terrain de stage"),
         queryset=internship_sites,

@@ -1,6 +1,6 @@
 import django_filters
 from django import forms
-from django.db.models import Func, IntegerField, Subquery, Value
+from django.db.models import Exists, Func, IntegerField, Subquery, Value
 from django.utils.translation import gettext_lazy as _
 
 from interns.enums import SiteKind, SiteOrdering, Specialty
@@ -11,6 +11,7 @@ from vsa_portal import kinds
 DEFAULT_RADIUS_KM = 20
 HOUSING_KIND = "logements"
 MAX_HOUSING_KM = 50
+HOUSING_COUNT_CAP = 20  # "at least 20": counting them all grows with the housing (20,000)
 
 
 def housing_kind():
@@ -21,16 +22,26 @@ def housing_kind():
     return kind
 
 
+class CappedCount(Func):
+    """How many rows a subquery has, counting no further than its LIMIT."""
+
+    template = "(SELECT COUNT(*) FROM %(expressions)s AS capped)"
+    output_field = IntegerField()
+
+
 def with_housing_nearby(queryset, km):
-    """Sites with at least one published housing offer within ``km``, annotated with how many
-    (``housing_nearby``) and the radius (``housing_km``): one subquery, whatever the page size.
-    The housing comes from its registration, never an import."""
+    """Sites with at least one published housing offer within ``km``, annotated with how many,
+    up to HOUSING_COUNT_CAP (``housing_nearby``, ``housing_count_cap``) and the radius
+    (``housing_km``): one subquery, whatever the page size, that reads at most the cap's worth
+    of housing per site. The housing comes from its registration, never an import."""
     housing = housing_kind().published().prefetch_related(None).select_related(None)
-    count = housing.near_outer(km).order_by().values(count=Func("pk", function="COUNT"))
-    return queryset.annotate(
-        housing_nearby=Subquery(count, output_field=IntegerField()),
+    nearby = housing.near_outer(km).order_by().values("pk")
+    # Exists() to filter, so that PostgreSQL counts only for the rows of the page
+    return queryset.filter(Exists(nearby)).annotate(
+        housing_nearby=CappedCount(Subquery(nearby[:HOUSING_COUNT_CAP])),
+        housing_count_cap=Value(HOUSING_COUNT_CAP, output_field=IntegerField()),
         housing_km=Value(km, output_field=IntegerField()),
-    ).filter(housing_nearby__gt=0)
+    )
 
 
 class WholeNumberFilter(django_filters.NumberFilter):

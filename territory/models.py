@@ -1,4 +1,5 @@
 import math
+import re
 from datetime import timedelta
 
 from django.contrib.gis.db import models
@@ -357,6 +358,26 @@ class HealthFacilityQuerySet(NearQuerySet):
     def of_kind(self, *kinds):
         return self.filter(kind__in=kinds)
 
+    def matching(self, text):
+        """Facilities whose name or commune holds every word of ``text``, accents and case
+        aside: "ch vaison" finds the Centre hospitalier de Vaison-la-Romaine."""
+        queryset = self
+        for word in re.findall(r"\w+", text)[:8]:
+            queryset = queryset.filter(
+                Q(display_name__unaccent__icontains=word)
+                | Q(name__unaccent__icontains=word)
+                | Q(commune__name__unaccent__icontains=word)
+            )
+        return queryset
+
+    def named(self, label, commune_name):
+        """The facilities shown as ``label`` in the commune ``commune_name`` (see
+        ``HealthFacility.label_with_commune``)."""
+        return self.filter(
+            Q(display_name__iexact=label) | Q(display_name="", name__iexact=label),
+            commune__name__iexact=commune_name,
+        )
+
 
 class HealthFacility(DisplayNamed, ImportedRow):
     finess_et = models.CharField(
@@ -416,6 +437,14 @@ class HealthFacility(DisplayNamed, ImportedRow):
 
     def __str__(self):
         return self.label
+
+    LABEL_SEPARATOR = " — "
+
+    @property
+    def label_with_commune(self):
+        """How a search form names it: "Centre hospitalier de Vaison-la-Romaine — Vaison-la-
+        Romaine" (the commune tells apart facilities of the same name)."""
+        return f"{self.label}{self.LABEL_SEPARATOR}{self.commune.name}"
 
     def get_kind_display(self):
         # Django's version rebuilds a dict of every choice, translating each label, at each

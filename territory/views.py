@@ -30,6 +30,7 @@ NEARBY_FACILITIES = 20
 FACILITY_UNSHOWN = ("imported_values",)
 COMMUNE_UNSHOWN = ("imported_values", "boundary", "centroid", "town_hall_point")
 PAGE_SIZE = 50
+SUGGESTIONS = 10
 
 
 @require_GET
@@ -76,6 +77,23 @@ def facility_list(request):
         FacilityFilter(request.GET or None, queryset=queryset),
         "territory/facility_list.html",
     )
+
+
+@require_GET
+def facility_suggestions(request):
+    """The facilities a search box suggests for what the visitor has typed (two letters at
+    least), as "name — commune" (``FacilityByNameField`` finds them back)."""
+    text = request.GET.get("q", "").strip()[:100]
+    facilities = []
+    if len(text) >= 2:
+        facilities = (
+            HealthFacility.objects.mapped()
+            .matching(text)
+            .select_related("commune")
+            .only("name", "display_name", "commune__name")
+            .order_by("display_name", "pk")[:SUGGESTIONS]
+        )
+    return JsonResponse({"results": [facility.label_with_commune for facility in facilities]})
 
 
 @require_GET

@@ -19,3 +19,25 @@ class FastSelect(forms.Select):
             ),
         )
         return format_html("<select{}>{}</select>", flatatt(final_attrs), options)
+
+
+class SuggestInput(forms.TextInput):
+    """A search box whose suggestions come from ``url`` (JSON ``{"results": [label, ...]}``)
+    as one types, in a <datalist>: without JavaScript it is a plain text field."""
+
+    input_type = "search"
+
+    class Media:
+        js = ["js/suggest.js"]
+
+    def __init__(self, url, attrs=None):
+        super().__init__({"autocomplete": "off", **(attrs or {})})
+        self.url = url
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = dict(attrs or {})
+        list_id = f"{attrs.get('id') or name}-suggestions"
+        attrs.update({"list": list_id, "data-suggest-url": str(self.url)})
+        return format_html(
+            '{}<datalist id="{}"></datalist>', super().render(name, value, attrs, renderer), list_id
+        )

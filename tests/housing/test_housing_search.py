@@ -194,3 +194,42 @@ def test_housing_within_some_kilometres_of_a_station(visitor, territory):
     assert "Studio à Carpentras" in page and "Gîte à Sault" not in page
     refused = visitor.get(reverse("housing:list"), {"proche_de": "gare", "rayon": "500"})
     assert refused.context["filter"].form.errors
+
+
+def test_around_a_facility_typed_by_name_or_chosen_among_suggestions(visitor):
+    hospital = HealthFacility.objects.get(finess_et="840000525")
+    near = HousingFactory(title="À Vaison", commune=commune(VAISON))
+    HousingFactory(title="À Apt", commune=commune(APT))
+    for typed in (hospital.label_with_commune, hospital.finess_et, hospital.label.upper()):
+        response = visitor.get(reverse("housing:list"), {"etablissement": typed, "km": 10})
+        assert results(response) == [near], typed
+        # the box shows the facility found, whatever was typed
+        assert f'value="{hospital.label_with_commune}"' in response.content.decode()
+
+
+def test_a_facility_name_that_matches_none_or_several_is_explained(visitor):
+    HousingFactory(commune=commune(VAISON))
+    response = visitor.get(reverse("housing:list"), {"etablissement": "zzzz introuvable"})
+    assert response.status_code == 200
+    assert "Aucun établissement ne correspond à « zzzz introuvable »" in response.content.decode()
+    assert results(response) == []
+    response = visitor.get(reverse("housing:list"), {"etablissement": "centre"})
+    html = response.content.decode()
+    assert "Plusieurs établissements correspondent à « centre », par exemple « " in html
+    assert results(response) == []
+
+
+def test_the_form_lists_no_facility_but_suggests_them(visitor):
+    html = visitor.get(reverse("housing:list")).content.decode()
+    field = html[html.index('name="etablissement"') - 200 :]
+    assert 'type="search"' in field[:400]
+    assert "js/suggest" in html
+    hospital = HealthFacility.objects.get(finess_et="840000525")
+    assert f">{hospital.label}</option>" not in html
+    assert f'<option value="{hospital.pk}"' not in html
+    url = reverse("territory:facility_suggestions")
+    with assert_max_queries(1):
+        found = visitor.get(url, {"q": "hospitalier vaison"}).json()["results"]
+    assert found == [hospital.label_with_commune]
+    assert visitor.get(url, {"q": "v"}).json() == {"results": []}
+    assert len(visitor.get(url, {"q": "centre"}).json()["results"]) == 10

@@ -33,6 +33,15 @@ def test_only_sites_with_housing_within_the_radius_are_listed_with_the_count(vis
     assert f"/s-installer/logements/?terrain={avignon.pk}&amp;km=10" in html
 
 
+def test_the_count_stops_at_the_cap_and_says_at_least(visitor, monkeypatch):
+    monkeypatch.setattr("interns.filters.HOUSING_COUNT_CAP", 3)
+    site(name="Urgences à Avignon")
+    HousingFactory.create_batch(5, commune=commune(AVIGNON))
+    response = visitor.get(reverse("interns:site_list"), {"logements_km": 10})
+    assert results(response)[0].housing_nearby == 3
+    assert "Au moins 3 logements publiés à moins de 10 km" in response.content.decode()
+
+
 def test_unpublished_housing_does_not_count(visitor):
     site(name="Urgences à Avignon")
     HousingFactory(commune=commune(AVIGNON), status="draft")
