@@ -61,7 +61,9 @@ class FacilityByNameField(forms.ModelChoiceField):
     def to_python(self, value):
         if value in self.empty_values:
             return None
-        text = str(value).strip()[:200]
+        text = str(value).replace("\x00", "").strip()[:200]  # PostgreSQL refuses NUL
+        if not text:
+            return None
         facility = self.find(text)
         self.resolved[str(value)] = facility
         return facility

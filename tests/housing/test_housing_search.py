@@ -213,6 +213,8 @@ def test_a_facility_name_that_matches_none_or_several_is_explained(visitor):
     assert response.status_code == 200
     assert "Aucun établissement ne correspond à « zzzz introuvable »" in response.content.decode()
     assert results(response) == []
+    for hostile in ("\x00 — \x00", "9" * 30, "'; DROP TABLE --"):
+        assert visitor.get(reverse("housing:list"), {"etablissement": hostile}).status_code == 200
     response = visitor.get(reverse("housing:list"), {"etablissement": "centre"})
     html = response.content.decode()
     assert "Plusieurs établissements correspondent à « centre », par exemple « " in html
