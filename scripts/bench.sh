@@ -11,6 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/provision.sh --browser
+export PATH="$HOME/.local/bin:$PATH"  # where provision.sh puts uv on a fresh machine
 
 as_postgres() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi
@@ -109,6 +110,8 @@ if [ -n "${BASELINE:-}" ]; then
   also_on=(--also-on "http://127.0.0.1:$BASELINE_PORT")
 fi
 
+# `scripts/bench.sh prepare`: the databases only (built, or brought up to date), nothing measured
+[ "${1:-bench}" = "prepare" ] && exit 0
 mkdir -p var bench-results
 if [ "${1:-bench}" = "soak" ]; then
   soak() {

@@ -9,15 +9,20 @@ import json
 import math
 
 from django.contrib.gis.db.models import Collect, GeometryField
-from django.contrib.gis.db.models.functions import AsGeoJSON, Centroid, SnapToGrid
+from django.contrib.gis.db.models.functions import AsGeoJSON, Centroid
 from django.contrib.gis.geos import Polygon
-from django.db.models import Count, Func, Min
+from django.db.models import Count, FloatField, Func, Min
+from django.db.models.functions import Floor
 from django.utils.translation import gettext as _
+
+from territory import layer_cache
 
 MAX_FEATURES = 500
 MAX_BYTES = 100_000
 MAX_SINGLE_POINTS = 300
-CLUSTER_GRID = 18  # cells along the longer side of the box: at most 19 x 19 = 361 clusters
+CLUSTER_GRID = 18  # at most this many cells along the longer side of the box (see ClusterTiles)
+TILE_CELLS = 4  # a cached tile is 4 x 4 cells
+MAX_LEVEL = 30  # cells of 0.3 mm: finer than any zoom shows
 COORDINATE_PRECISION = 5  # decimal degrees: about one metre
 
 
@@ -84,47 +89,148 @@ def encoded_size(collection):
 def point_layer(queryset, bbox, describe, field="point"):
     """Points of ``queryset`` inside ``bbox``: one by one when few, clustered when many.
 
-    ``describe(obj)`` returns the properties of one object's feature.
+    ``describe(obj)`` returns the properties of one object's feature. Clusters come from
+    ``ClusterTiles``: the box is covered by cells of a fixed grid, so that another box at a
+    similar scale reuses the cells already counted (cached while a map layer is answered).
     """
     in_box = queryset.filter(**{f"{field}__bboverlaps": bbox}).exclude(**{field: None})
-    total = in_box.count()
-    if total <= MAX_SINGLE_POINTS:
-        collection = feature_collection(
-            [point_feature(getattr(obj, field), describe(obj)) for obj in in_box],
-            total=total,
-            clustered=False,
-        )
+    cells = ClusterTiles(queryset, field, describe).cells_touching(bbox)
+    if sum(count for count, _feature in cells) <= MAX_SINGLE_POINTS:
+        features = [point_feature(getattr(obj, field), describe(obj)) for obj in in_box]
+        collection = feature_collection(features, total=len(features), clustered=False)
         if encoded_size(collection) <= MAX_BYTES:
             return collection
-    return clustered_layer(in_box, bbox, describe, field, total)
+    return clustered_collection(cells)
 
 
-def clustered_layer(in_box, bbox, describe, field, total):
-    west, south, east, north = bbox.extent
-    cell = max(east - west, north - south) / CLUSTER_GRID
-    cells = list(
-        in_box.order_by()
-        .annotate(cell=SnapToGrid(field, cell))
-        .values("cell")
-        .annotate(count=Count("pk"), center=Centroid(Collect(field)), first_pk=Min("pk"))
-        .values_list("count", "center", "first_pk")
+def clustered_collection(cells):
+    features = [feature for _count, feature in cells]
+    collection = feature_collection(
+        features, total=sum(count for count, _feature in cells), clustered=True
     )
-    singles = {pk for count, _center, pk in cells if count == 1}
-    objects = in_box.in_bulk(singles) if singles else {}
-    features = []
-    for count, center, pk in cells:
-        if count == 1 and pk in objects:
-            obj = objects[pk]
-            features.append(point_feature(getattr(obj, field), describe(obj)))
-        else:
-            features.append(point_feature(center, {"cluster": True, "count": count}))
-    return feature_collection(features, total=total, clustered=True)
+    if encoded_size(collection) > MAX_BYTES:  # long titles: the single places become markers
+        collection["features"] = [
+            point_feature_at(feature["geometry"]["coordinates"], {"cluster": True, "count": count})
+            if count == 1
+            else feature
+            for count, feature in cells
+        ]
+    return collection
+
+
+def point_feature_at(coordinates, properties):
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": coordinates},
+        "properties": properties,
+    }
+
+
+class ClusterTiles:
+    """Clusters on a grid fixed for the whole world at each level, by tiles of TILE_CELLS².
+
+    Level L has cells of 360 / 2^L degrees; a box takes the finest level whose cells keep it
+    within CLUSTER_GRID cells along its longer side (at most (CLUSTER_GRID + 2)² cells touch
+    it). A cell holds its count and one feature: the place itself when alone, else a cluster
+    at its members' centroid. Tiles missing from the cache are computed together, in one
+    grouped query over the rectangle of tiles that covers them, plus one for the single places.
+    """
+
+    def __init__(self, queryset, field, describe):
+        self.queryset = queryset.exclude(**{field: None})
+        self.field = field
+        self.describe = describe
+        self.scope = layer_cache.tile_scope()
+
+    @staticmethod
+    def level_for(bbox):
+        west, south, east, north = bbox.extent
+        span = max(east - west, north - south)
+        return max(0, min(MAX_LEVEL, math.floor(math.log2(360 * CLUSTER_GRID / span))))
+
+    def cells_touching(self, bbox):
+        level = self.level_for(bbox)
+        cell = 360 / 2**level
+        west, south, east, north = bbox.extent
+        columns = range(math.floor(west / cell), math.floor(east / cell) + 1)
+        rows = range(math.floor(south / cell), math.floor(north / cell) + 1)
+        tiles = self.tiles(
+            level,
+            {(x // TILE_CELLS, y // TILE_CELLS) for x in columns for y in rows},
+        )
+        touched = [
+            (position, cell_content)
+            for tile in tiles.values()
+            for position, cell_content in tile.items()
+            if position[0] in columns and position[1] in rows
+        ]
+        return [cell_content for _position, cell_content in sorted(touched, key=lambda c: c[0])]
+
+    def tiles(self, level, wanted):
+        keys = {tile: self.key(level, tile) for tile in wanted}
+        cached = layer_cache.get_tiles(keys.values()) if self.scope else {}
+        tiles = {tile: cached[key] for tile, key in keys.items() if key in cached}
+        missing = wanted - tiles.keys()
+        if missing:
+            computed = self.compute(level, missing)
+            if self.scope:
+                layer_cache.set_tiles(
+                    {self.key(level, tile): cells for tile, cells in computed.items()}
+                )
+            tiles.update((tile, computed[tile]) for tile in missing)
+        return tiles
+
+    def key(self, level, tile):
+        return f"{self.scope}:{level}:{tile[0]}:{tile[1]}"
+
+    def compute(self, level, missing):
+        """Every tile of the rectangle that covers ``missing``, each {(x, y): (count, feature)}."""
+        cell = 360 / 2**level
+        low_x, high_x = min(t[0] for t in missing), max(t[0] for t in missing)
+        low_y, high_y = min(t[1] for t in missing), max(t[1] for t in missing)
+        side = cell * TILE_CELLS
+        rectangle = Polygon.from_bbox(
+            (low_x * side, low_y * side, (high_x + 1) * side, (high_y + 1) * side)
+        )
+        grid = (
+            self.queryset.filter(**{f"{self.field}__bboverlaps": rectangle})
+            .order_by()
+            .annotate(x=Floor(PointX(self.field) / cell), y=Floor(PointY(self.field) / cell))
+            .values("x", "y")
+            .annotate(count=Count("pk"), center=Centroid(Collect(self.field)), first_pk=Min("pk"))
+            .values_list("x", "y", "count", "center", "first_pk")
+        )
+        tiles = {(tx, ty): {} for tx in range(low_x, high_x + 1) for ty in range(low_y, high_y + 1)}
+        rows = [(int(x), int(y), count, center, pk) for x, y, count, center, pk in grid]
+        singles = {pk for _x, _y, count, _center, pk in rows if count == 1}
+        objects = self.queryset.in_bulk(singles) if singles else {}
+        for x, y, count, center, pk in rows:
+            tile = tiles.get((x // TILE_CELLS, y // TILE_CELLS))
+            if tile is None:  # on the rectangle's outer edge: it belongs to a tile not read
+                continue
+            if count == 1 and pk in objects:
+                obj = objects[pk]
+                feature = point_feature(getattr(obj, self.field), self.describe(obj))
+            else:
+                feature = point_feature(center, {"cluster": True, "count": count})
+            tile[(x, y)] = (count, feature)
+        return tiles
 
 
 def simplification_tolerance(bbox):
     """Degrees that a pixel covers when the box fills a map about 800 pixels wide."""
     west, south, east, north = bbox.extent
     return max(east - west, north - south) / 800
+
+
+class PointX(Func):
+    function = "ST_X"
+    output_field = FloatField()
+
+
+class PointY(Func):
+    function = "ST_Y"
+    output_field = FloatField()
 
 
 class SimplifyPreserveTopology(Func):

@@ -4,8 +4,14 @@ The key holds the layer's name, its query string, the language and a *generation
 or deletion of mapped content (anything with a point, or territory data) moves on, so a newly
 published offer is on the map at the next request. Content that leaves by the clock (an event
 that has passed, a nightly expiry done with ``update()``) leaves within ``LAYER_CACHE_SECONDS``.
+
+Below the whole responses, the clusters of point layers are cached by tile of a fixed grid
+(``territory.geo.ClusterTiles``) under the same generation, for the layer and its filters
+whatever the box: a box never asked before is made of tiles other boxes have counted.
 """
 
+import contextlib
+import contextvars
 import functools
 import hashlib
 
@@ -27,6 +33,39 @@ def cache_key(name, request):
     query = "&".join(sorted(request.GET.urlencode().split("&")))
     digest = hashlib.sha256(f"{get_language()}|{query}".encode()).hexdigest()[:32]
     return f"map-layers:{generation()}:{name}:{digest}"
+
+
+_tile_scope = contextvars.ContextVar("map_layer_tile_scope", default=None)
+
+
+@contextlib.contextmanager
+def tiles_for(name, request):
+    """While a layer is built: its clusters' tiles are cached for its name and filters."""
+    filters = sorted(
+        pair
+        for pair in request.GET.urlencode().split("&")
+        if not pair.startswith(("bbox=", "zoom="))
+    )
+    digest = hashlib.sha256(f"{get_language()}|{'&'.join(filters)}".encode()).hexdigest()[:32]
+    token = _tile_scope.set(f"map-tiles:{generation()}:{name}:{digest}")
+    try:
+        yield
+    finally:
+        _tile_scope.reset(token)
+
+
+def tile_scope():
+    """The key prefix of the tiles of the layer being built, or None outside a layer request
+    (nothing is cached then)."""
+    return _tile_scope.get()
+
+
+def get_tiles(keys):
+    return cache.get_many(list(keys))
+
+
+def set_tiles(tiles):
+    cache.set_many(tiles, LAYER_CACHE_SECONDS)
 
 
 @functools.cache

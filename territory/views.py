@@ -43,7 +43,8 @@ def layer(request, name):
         try:
             bbox = parse_bbox(request.GET.get("bbox"))
             zoom = parse_zoom(request.GET.get("zoom"))
-            collection = REGISTRY[name].build(request, bbox, zoom)
+            with layer_cache.tiles_for(name, request):
+                collection = REGISTRY[name].build(request, bbox, zoom)
         except BboxError as error:
             return JsonResponse({"error": str(error)}, status=400)
         body = json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode()
