@@ -94,12 +94,17 @@ def point_layer(queryset, bbox, describe, field="point"):
     similar scale reuses the cells already counted (cached while a map layer is answered).
     """
     in_box = queryset.filter(**{f"{field}__bboverlaps": bbox}).exclude(**{field: None})
-    cells = ClusterTiles(queryset, field, describe).cells_touching(bbox)
-    if sum(count for count, _feature in cells) <= MAX_SINGLE_POINTS:
+    tiles = ClusterTiles(queryset, field, describe)
+    cells = tiles.cells_touching(bbox, compute_missing=False)
+    # a tile is missing: counting the box is cheaper than computing tiles that few points need
+    total = in_box.count() if cells is None else sum(count for count, _feature in cells)
+    if total <= MAX_SINGLE_POINTS:
         features = [point_feature(getattr(obj, field), describe(obj)) for obj in in_box]
         collection = feature_collection(features, total=len(features), clustered=False)
         if encoded_size(collection) <= MAX_BYTES:
             return collection
+    if cells is None:
+        cells = tiles.cells_touching(bbox)
     return clustered_collection(cells)
 
 
@@ -148,16 +153,18 @@ class ClusterTiles:
         span = max(east - west, north - south)
         return max(0, min(MAX_LEVEL, math.floor(math.log2(360 * CLUSTER_GRID / span))))
 
-    def cells_touching(self, bbox):
+    def cells_touching(self, bbox, compute_missing=True):
+        """(count, feature) of every cell the box touches; None when a tile is not in the cache
+        and ``compute_missing`` is false."""
         level = self.level_for(bbox)
         cell = 360 / 2**level
         west, south, east, north = bbox.extent
         columns = range(math.floor(west / cell), math.floor(east / cell) + 1)
         rows = range(math.floor(south / cell), math.floor(north / cell) + 1)
-        tiles = self.tiles(
-            level,
-            {(x // TILE_CELLS, y // TILE_CELLS) for x in columns for y in rows},
-        )
+        wanted = {(x // TILE_CELLS, y // TILE_CELLS) for x in columns for y in rows}
+        tiles = self.tiles(level, wanted, compute_missing)
+        if tiles is None:
+            return None
         touched = [
             (position, cell_content)
             for tile in tiles.values()
@@ -166,11 +173,13 @@ class ClusterTiles:
         ]
         return [cell_content for _position, cell_content in sorted(touched, key=lambda c: c[0])]
 
-    def tiles(self, level, wanted):
+    def tiles(self, level, wanted, compute_missing):
         keys = {tile: self.key(level, tile) for tile in wanted}
         cached = layer_cache.get_tiles(keys.values()) if self.scope else {}
         tiles = {tile: cached[key] for tile, key in keys.items() if key in cached}
         missing = wanted - tiles.keys()
+        if missing and not compute_missing:
+            return None
         if missing:
             computed = self.compute(level, missing)
             if self.scope:
