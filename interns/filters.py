@@ -7,6 +7,8 @@ from interns.enums import SiteKind, SiteOrdering, Specialty
 from interns.models import Faculty, InternshipSite
 from territory.filters import commune_filter
 from vsa_portal import kinds
+from vsa_portal.search import NamedModelChoiceFilter
+from vsa_portal.widgets import FastCheckboxSelectMultiple
 
 DEFAULT_RADIUS_KM = 20
 HOUSING_KIND = "logements"
@@ -71,10 +73,10 @@ class InternshipSiteFilter(django_filters.FilterSet):
         label=_("Spécialité"),
         field_name="specialty",
         choices=Specialty.choices,
-        widget=forms.CheckboxSelectMultiple,
+        widget=FastCheckboxSelectMultiple,
         distinct=False,  # a plain column: no DISTINCT needed
     )
-    faculte = django_filters.ModelChoiceFilter(
+    faculte = NamedModelChoiceFilter(
         label=_("Faculté"),
         field_name="faculty",
         queryset=Faculty.objects.all(),

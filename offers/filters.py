@@ -8,7 +8,8 @@ from offers.enums import OfferKind, OfferOrdering, Structure
 from offers.models import Offer
 from territory.filters import NearAmenityFilterSet, commune_filter, epci_filter
 from territory.models import CPTS
-from vsa_portal.widgets import FastSelect
+from vsa_portal.search import NamedModelChoiceFilter
+from vsa_portal.widgets import FastCheckboxSelectMultiple, FastSelect
 
 DEFAULT_RADIUS_KM = 20
 
@@ -34,10 +35,10 @@ class OfferFilter(NearAmenityFilterSet):
     kind = django_filters.MultipleChoiceFilter(
         label=_("Type d’offre"),
         choices=OfferKind.choices,
-        widget=forms.CheckboxSelectMultiple,
+        widget=FastCheckboxSelectMultiple,
         distinct=False,
     )
-    profession = django_filters.ModelChoiceFilter(
+    profession = NamedModelChoiceFilter(
         label=_("Profession"),
         queryset=Profession.objects.all(),
         to_field_name="slug",
@@ -46,7 +47,7 @@ class OfferFilter(NearAmenityFilterSet):
     )
     commune = commune_filter()
     epci = epci_filter("commune__epci")
-    cpts = django_filters.ModelChoiceFilter(
+    cpts = NamedModelChoiceFilter(
         label=_("CPTS"),
         field_name="commune__cpts",
         queryset=CPTS.objects.only("name", "slug"),
@@ -81,7 +82,7 @@ class OfferFilter(NearAmenityFilterSet):
     structure = django_filters.MultipleChoiceFilter(
         label=_("Structure"),
         choices=Structure.choices,
-        widget=forms.CheckboxSelectMultiple,
+        widget=FastCheckboxSelectMultiple,
         distinct=False,
     )
     housing = django_filters.BooleanFilter(

@@ -8,12 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from territory.amenities import Amenity, near_amenity
 from territory.enums import FacilityKind, Zone
 from territory.models import EPCI, Commune, HealthFacility
-from vsa_portal.widgets import FastSelect, SuggestInput
+from vsa_portal.search import NamedModelChoiceFilter
+from vsa_portal.widgets import FastCheckboxSelectMultiple, FastSelect, SuggestInput
 
 
 def commune_filter(label=None, empty_label=None, **kwargs):
     """A commune chosen by its slug, as every search page of the portal offers it."""
-    return django_filters.ModelChoiceFilter(
+    return NamedModelChoiceFilter(
         label=label or _("Commune"),
         queryset=Commune.objects.only("name", "slug"),
         to_field_name="slug",
@@ -24,7 +25,7 @@ def commune_filter(label=None, empty_label=None, **kwargs):
 
 
 def epci_filter(field_name="epci"):
-    return django_filters.ModelChoiceFilter(
+    return NamedModelChoiceFilter(
         label=_("Intercommunalité"),
         field_name=field_name,
         queryset=EPCI.objects.all(),
@@ -158,7 +159,7 @@ class FacilityFilter(NearAmenityFilterSet):
     kind = django_filters.MultipleChoiceFilter(
         label=_("Type d’établissement"),
         choices=FacilityKind.choices,
-        widget=forms.CheckboxSelectMultiple,
+        widget=FastCheckboxSelectMultiple,
         distinct=False,  # a plain column: no DISTINCT needed
     )
     commune = commune_filter()

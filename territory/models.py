@@ -42,6 +42,17 @@ def reference_point(place):
     return place.reference_point
 
 
+def square_around(origin, km):
+    """A square holding every point within ``km`` of ``origin``: as wide in latitude as in
+    longitude, where a degree is shortest."""
+    degrees = km / (KM_PER_DEGREE * math.cos(math.radians(origin.y)))
+    square = Polygon.from_bbox(
+        (origin.x - degrees, origin.y - degrees, origin.x + degrees, origin.y + degrees)
+    )
+    square.srid = origin.srid
+    return square
+
+
 class NearQuerySet(models.QuerySet):
     """Distance verbs for any model with a point field named ``point_field``."""
 
@@ -50,13 +61,14 @@ class NearQuerySet(models.QuerySet):
     def near(self, place, km):
         """Rows within ``km`` kilometres of a commune or a point, nearest first, with .distance.
 
-        A planar search in degrees wide enough for the latitude uses the spatial index; the
-        exact distance on the sphere then keeps only what is truly within ``km``.
+        A square around the point uses the spatial index, and PostgreSQL estimates its rows from
+        the column's statistics (ST_DWithin's estimate of a handful of rows made it join every
+        match to its commune by nested loop); the exact distance on the sphere then keeps only
+        what is truly within ``km``.
         """
         origin = reference_point(place)
-        degrees = km / (KM_PER_DEGREE * math.cos(math.radians(origin.y)))
         return (
-            self.filter(**{f"{self.point_field}__dwithin": (origin, degrees)})
+            self.filter(**{f"{self.point_field}__bboverlaps": square_around(origin, km)})
             .filter(**{f"{self.point_field}__distance_lte": (origin, D(km=km))})
             .annotate(distance=Distance(self.point_field, origin))
             .order_by("distance", "pk")
@@ -80,13 +92,8 @@ class NearQuerySet(models.QuerySet):
         sort key, or ST_DWithin's estimate of a handful of rows, makes PostgreSQL read and sort
         every row of the square instead (100 ms at 100,000 offers, against 1 ms)."""
         origin = reference_point(place)
-        degrees = km / (KM_PER_DEGREE * math.cos(math.radians(origin.y)))
-        square = Polygon.from_bbox(
-            (origin.x - degrees, origin.y - degrees, origin.x + degrees, origin.y + degrees)
-        )
-        square.srid = origin.srid
         return (
-            self.filter(**{f"{self.point_field}__bboverlaps": square})
+            self.filter(**{f"{self.point_field}__bboverlaps": square_around(origin, km)})
             .filter(**{f"{self.point_field}__distance_lte": (origin, D(km=km))})
             .order_by(GeometryDistance(self.point_field, origin))
             .values("pk")[:NEAREST_CANDIDATES]

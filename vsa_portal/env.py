@@ -62,8 +62,13 @@ def env_database(name, default):
         "CONN_MAX_AGE": env_int("DATABASE_CONN_MAX_AGE", 60),
         "CONN_HEALTH_CHECKS": True,
         # The planner prices PostGIS's exact distances high enough to compile a page's small
-        # queries with JIT: 10 to 260 ms of compiling for a query that runs in 1 ms.
-        "OPTIONS": {"options": "-c jit=off"},
+        # queries with JIT: 10 to 260 ms of compiling for a query that runs in 1 ms. Parallel
+        # workers likewise: starting two took 10 to 20 ms of a list's 3 ms count, on cores the
+        # other requests need (raise it on a server with many cores and few visitors).
+        "OPTIONS": {
+            "options": "-c jit=off -c max_parallel_workers_per_gather="
+            + str(env_int("DATABASE_PARALLEL_WORKERS", 0))
+        },
     }
 
 

@@ -1,0 +1,66 @@
+"""The search forms' fast widgets and choices give what Django's own would, faster."""
+
+import pytest
+from django import forms
+from django.db import connection
+from django.test.html import parse_html
+from django_filters.fields import ModelChoiceField
+
+from offers.filters import OfferFilter
+from offers.models import Offer
+from territory.models import Commune
+from vsa_portal.widgets import FastCheckboxSelectMultiple, FastSelect
+
+pytestmark = pytest.mark.django_db
+
+CHOICES = [("a", "Médecine <générale>"), ("b", "Pédiatrie & co"), ("c", "Gériatrie")]
+
+
+@pytest.mark.parametrize("value", [[], ["b"], ["a", "c"]])
+def test_checkboxes_are_django_s_own_html(value):
+    attrs = {"id": "id_kind", "class": "choices"}
+    fast = FastCheckboxSelectMultiple(choices=CHOICES).render("kind", value, attrs)
+    django = forms.CheckboxSelectMultiple(choices=CHOICES).render("kind", value, attrs)
+    assert parse_html(fast) == parse_html(django)
+    assert "&lt;générale&gt;" in fast and "Pédiatrie &amp; co" in fast
+
+
+def test_grouped_checkboxes_are_left_to_django():
+    grouped = [("Soins", [("a", "A"), ("b", "B")])]
+    fast = FastCheckboxSelectMultiple(choices=grouped).render("kind", ["a"], {"id": "id_kind"})
+    django = forms.CheckboxSelectMultiple(choices=grouped).render("kind", ["a"], {"id": "id_kind"})
+    assert fast == django
+
+
+def test_the_select_escapes_values_and_labels():
+    html = FastSelect(choices=[('"x"', "<b>gras</b>")]).render("q", '"x"', {"id": "id_q"})
+    assert parse_html(html) == parse_html(
+        '<select name="q" id="id_q"><option value="&quot;x&quot;" selected>'
+        "&lt;b&gt;gras&lt;/b&gt;</option></select>"
+    )
+
+
+def test_named_choices_are_the_model_choices_without_instances(territory):
+    form = OfferFilter({}, queryset=Offer.objects.all()).form
+    field = form.fields["commune"]
+    django_field = ModelChoiceField(
+        queryset=field.queryset, to_field_name="slug", empty_label=field.empty_label
+    )
+    assert list(field.choices) == [(str(value), label) for value, label in django_field.choices]
+    assert len(list(field.choices)) == Commune.objects.count() + 1
+    assert form.fields["epci"].clean(None) is None
+
+
+def test_a_chosen_commune_is_still_validated_against_the_rows(territory):
+    bound = OfferFilter({"commune": "avignon"}, queryset=Offer.objects.all())
+    assert bound.is_valid() and bound.form.cleaned_data["commune"].slug == "avignon"
+    forged = OfferFilter({"commune": "atlantide"}, queryset=Offer.objects.all())
+    assert not forged.is_valid() and "commune" in forged.errors
+
+
+def test_connections_plan_without_jit_or_parallel_workers():
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone()[0] == "0"
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
