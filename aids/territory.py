@@ -1,6 +1,8 @@
 """Which aids a commune's territory opens: the territorial conditions (zone, QPV, FRR, listed
 communes, EPCI, département) against the commune's latest zoning and its QPVs' own zoning."""
 
+from typing import NamedTuple
+
 from aids.enums import TERRITORIAL_CONDITIONS, AidStatus, ConditionType
 from aids.models import Condition
 from territory.models import Commune, Zoning
@@ -56,20 +58,30 @@ def has_territorial_condition(aid):
     return any(condition.is_territorial for condition in aid.conditions.all())
 
 
+class TerritorialCondition(NamedTuple):
+    """What territory_met() reads of a condition, without loading the row."""
+
+    type: str
+    values: list
+
+
 def aids_meeting_territory(commune):
-    """Open aids with a territorial condition that the commune meets (one query)."""
+    """The ids of the open aids with a territorial condition that the commune meets, in one
+    query of three columns (at 500 aids, 700 model instances less on every commune page)."""
     context = commune_context(commune)
-    conditions = Condition.objects.filter(
-        aid__status=AidStatus.OPEN, type__in=TERRITORIAL_CONDITIONS
-    ).select_related("aid")
+    rows = (
+        Condition.objects.filter(aid__status=AidStatus.OPEN, type__in=TERRITORIAL_CONDITIONS)
+        .order_by()
+        .values_list("aid_id", "type", "values")
+    )
     by_aid = {}
-    for condition in conditions:
-        by_aid.setdefault(condition.aid, []).append(condition)
-    return [
-        aid
-        for aid, territorial in by_aid.items()
+    for aid_id, kind, values in rows:
+        by_aid.setdefault(aid_id, []).append(TerritorialCondition(kind, values))
+    return {
+        aid_id
+        for aid_id, territorial in by_aid.items()
         if all(territory_met(condition, context) for condition in territorial)
-    ]
+    }
 
 
 def with_context(commune):

@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import get_conditional_response
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import quote_etag
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -21,7 +22,7 @@ from territory.geo import BboxError, parse_bbox, parse_zoom
 from territory.layers import REGISTRY
 from territory.maps import build_map, cpts_layer, facility_layers, family_layers
 from territory.models import CPTS, Commune, HealthFacility, RailwayStation, TerritoryHighlight
-from vsa_portal import kinds
+from vsa_portal import kinds, page_cache
 from vsa_portal.search import filtered, paginate, querystring_without_page
 
 NEARBY_KM = 15
@@ -130,19 +131,9 @@ def nearby_section(kind, commune):
     }
 
 
-@require_GET
-def commune_detail(request, slug):
-    commune = get_object_or_404(
-        Commune.objects.select_related("epci", "frr")
-        .with_current_zoning()
-        .prefetch_related(
-            "priority_districts",
-            Prefetch("cpts", queryset=CPTS.objects.defer("perimeter", "imported_values")),
-        ),
-        slug=slug,
-    )
-    # The commune's facilities and the nearest others, in one query; what the list shows of
-    # them and of their communes only (a commune's outline weighs more than the whole list).
+def facilities_in_and_around(commune):
+    """The commune's facilities and the nearest others, in one query; what the list shows of
+    them and of their communes only (a commune's outline weighs more than the whole list)."""
     around = HealthFacility.objects.exclude(commune=commune).nearest_candidates(commune, NEARBY_KM)
     nearby_or_local = list(
         HealthFacility.objects.select_related("commune")
@@ -155,13 +146,30 @@ def commune_detail(request, slug):
         (facility for facility in nearby_or_local if facility.commune_id == commune.pk),
         key=lambda facility: (facility.kind, facility.name),
     )
-    nearby = [facility for facility in nearby_or_local if facility.commune_id != commune.pk][
-        :NEARBY_FACILITIES
-    ]
-    nearby_sections = [
-        nearby_section(kind, commune) for kind in kinds.public() if kind.near_commune
-    ]
-    summaries = [kind.commune_summary(commune) for kind in kinds.public() if kind.commune_summary]
+    nearby = [facility for facility in nearby_or_local if facility.commune_id != commune.pk]
+    return local, nearby[:NEARBY_FACILITIES]
+
+
+@require_GET
+def commune_detail(request, slug):
+    commune = get_object_or_404(
+        Commune.objects.select_related("epci", "frr")
+        .with_current_zoning()
+        .prefetch_related(
+            "priority_districts",
+            Prefetch("cpts", queryset=CPTS.objects.defer("perimeter", "imported_values")),
+        ),
+        slug=slug,
+    )
+    # What the page shows of the content around the commune is rendered once per generation of
+    # the page cache ({% cache %} in the template), so computed only when the template asks.
+    around = SimpleLazyObject(lambda: facilities_in_and_around(commune))
+    nearby_sections = SimpleLazyObject(
+        lambda: [nearby_section(kind, commune) for kind in kinds.public() if kind.near_commune]
+    )
+    summaries = SimpleLazyObject(
+        lambda: [kind.commune_summary(commune) for kind in kinds.public() if kind.commune_summary]
+    )
     zoning = commune.current_zoning_annotated()
     west, south, east, north = commune.boundary.extent
     margin = 0.05
@@ -178,11 +186,12 @@ def commune_detail(request, slug):
             "frr": commune.frr_or_none,
             "summaries": summaries,
             "cpts_list": list(commune.cpts.all()),
-            "facilities": local,
-            "nearby": nearby,
+            "facilities": SimpleLazyObject(lambda: around[0]),
+            "nearby": SimpleLazyObject(lambda: around[1]),
             "nearby_km": NEARBY_KM,
             "nearby_sections": nearby_sections,
-            "family": family_places(commune),
+            "family": SimpleLazyObject(lambda: family_places(commune)),
+            "content_generation": page_cache.generation(),
             "map": build_map(
                 "carte-commune",
                 _("Les établissements de santé, écoles et gares autour de %(commune)s")

@@ -1,8 +1,18 @@
 """What every search page shares: filtered results, pagination, shareable query strings."""
 
+import datetime
+import decimal
+import hashlib
+
 import django_filters
+from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.utils.functional import cached_property
 from django_filters.fields import ModelChoiceField, ModelChoiceIterator
+
+from vsa_portal import page_cache
 
 
 class NamedChoiceIterator(ModelChoiceIterator):
@@ -34,8 +44,49 @@ def filtered(filterset):
     return filterset.qs
 
 
+COUNT_CACHE_SECONDS = 300
+PLAIN_PARAMETERS = (str, int, float, bool, type(None), datetime.date, decimal.Decimal)
+
+
+def count_key(queryset):
+    """The cache key of a list's count: its SQL and parameters under the page cache's
+    generation (moved on by every save of content). None when a parameter cannot be written
+    down faithfully, or is a moment (``now()``: the key would never be met again)."""
+    if not isinstance(queryset, QuerySet):
+        return None
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:  # .none(): nothing to count
+        return None
+    written = []
+    for param in params:
+        if isinstance(param, datetime.datetime) or not (
+            isinstance(param, PLAIN_PARAMETERS) or hasattr(param, "ewkb")
+        ):
+            return None
+        written.append(bytes(param.ewkb).hex() if hasattr(param, "ewkb") else repr(param))
+    digest = hashlib.sha256(f"{sql}|{'|'.join(written)}".encode()).hexdigest()[:40]
+    return f"counts:{page_cache.generation()}:{digest}"
+
+
+class CachedCountPaginator(Paginator):
+    """A paginator whose count is kept in Redis until content changes: counting 100,000 offers
+    takes 20 ms, for every page of the list and every visitor, signed in or not."""
+
+    @cached_property
+    def count(self):
+        key = count_key(self.object_list)
+        if key is None:
+            return super().count
+        count = cache.get(key)
+        if count is None:
+            count = super().count
+            cache.set(key, count, COUNT_CACHE_SECONDS)
+        return count
+
+
 def paginate(request, queryset, per_page):
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    return CachedCountPaginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
 def querystring_without_page(request):

@@ -16,6 +16,7 @@ from territory.models import (
     TerritoryHighlight,
 )
 from tests.helpers.queries import assert_max_queries
+from vsa_portal import page_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -149,9 +150,23 @@ def test_the_commune_map_has_school_and_station_layers(visitor):
 @pytest.mark.parametrize("slug", ["avignon", "sault", "carpentras", "brantes"])
 def test_commune_page_query_count_is_constant_across_communes(returning_visitor, slug):
     commune_page(returning_visitor, "avignon")  # process-wide caches (spatial reference systems)
+    page_cache.new_generation()  # the first rendering after a publication
     with assert_max_queries(12) as context:
         assert commune_page(returning_visitor, slug).status_code == 200
     assert len(context.captured_queries) == 11, slug  # 10 and the expired session's lookup
+
+
+def test_what_is_around_a_commune_is_rendered_once_until_content_changes(returning_visitor):
+    from tests.factories import OfferFactory, commune
+
+    first = commune_page(returning_visitor, "carpentras").content.decode()
+    with assert_max_queries(12) as context:
+        again = commune_page(returning_visitor, "carpentras").content.decode()
+    assert len(context.captured_queries) == 4  # the commune, its QPVs and CPTS, the session
+    assert again == first
+    OfferFactory(title="Collaboration toute neuve à Carpentras", commune=commune("84031"))
+    after = commune_page(returning_visitor, "carpentras").content.decode()
+    assert "Collaboration toute neuve à Carpentras" in after
 
 
 def test_nearby_facilities_exclude_the_communes_own(visitor):
