@@ -115,9 +115,9 @@ def month(request):
     end = datetime.combine(weeks[-1][-1], time.max, tzinfo=tz)
     params = request.GET.copy()
     params.pop("mois", None)
-    filterset = EventFilter(
-        params or None, queryset=Event.objects.published().select_related("commune")
-    )
+    # the grid shows each event's time and title: what it reads, and no row of its commune
+    shown_fields = ("title", "starts_at", "is_demo")
+    filterset = EventFilter(params or None, queryset=Event.objects.published().only(*shown_fields))
     in_month = filtered(filterset).filter(starts_at__range=(start, end))
     # At most a few events per day on the grid, with a link to the day's full list: a busy
     # month stays a small page.
