@@ -176,7 +176,7 @@ class HousingAdmin(LargeTableAdminMixin, ModerationActionsMixin, LeafletGeoAdmin
 
     @admin.action(description=_("Archiver les logements sélectionnés"))
     def archive(self, request, queryset):
-        count = queryset.update(status=PublicationStatus.ARCHIVED)
+        count = queryset.archive()
         messages.success(request, _("%(count)s logement(s) archivé(s).") % {"count": count})
 
 

@@ -1,5 +1,4 @@
 from django.contrib import admin, messages
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletGeoAdmin
@@ -156,14 +155,14 @@ class OfferAdmin(LargeTableAdminMixin, ModerationActionsMixin, LeafletGeoAdmin):
 
     @admin.action(description=_("Marquer comme pourvues aujourd’hui"), permissions=["change"])
     def mark_filled(self, request, queryset):
-        count = queryset.filter(filled_on__isnull=True).update(filled_on=timezone.localdate())
+        count = queryset.mark_filled()
         messages.success(
             request, _("%(count)s offre(s) marquée(s) comme pourvue(s).") % {"count": count}
         )
 
     @admin.action(description=_("Archiver les offres sélectionnées"), permissions=["change"])
     def archive(self, request, queryset):
-        count = queryset.update(status=PublicationStatus.ARCHIVED)
+        count = queryset.archive()
         messages.success(request, _("%(count)s offre(s) archivée(s).") % {"count": count})
 
 

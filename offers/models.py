@@ -21,6 +21,12 @@ class OfferQuerySet(PublishableQuerySet, NearQuerySet):
     def filled(self):
         return self.filter(filled_on__isnull=False)
 
+    def mark_filled(self, on=None):
+        """Filled on ``on`` (today by default), those not filled yet; return how many."""
+        return self.filter(filled_on__isnull=True).update_shown(
+            filled_on=on or timezone.localdate()
+        )
+
 
 class Offer(PlacedOnCommune, Publishable):
     kind = models.CharField(_("type d’offre"), max_length=30, choices=OfferKind.choices)

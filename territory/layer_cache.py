@@ -20,6 +20,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
 
 from vsa_portal.cache import next_generation
+from vsa_portal.publication import changed_in_bulk
 
 LAYER_CACHE_SECONDS = 300
 GENERATION_KEY = "map-layers:generation"
@@ -86,3 +87,4 @@ def content_changed(sender, **kwargs):
 def connect():
     post_save.connect(content_changed, dispatch_uid="map-layers-save")
     post_delete.connect(content_changed, dispatch_uid="map-layers-delete")
+    changed_in_bulk.connect(content_changed, dispatch_uid="map-layers-bulk")

@@ -5,11 +5,17 @@ draft → submitted → published (or rejected with a reason) → expired / arch
 """
 
 from django.db import models
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from vsa_portal import page_cache
+from vsa_portal.choice_labels import ChoiceLabelsMixin
+
+# Sent (sender: the model) after an update() of rows that visitors see: update() sends no save
+# signal, and the caches that a save moves on (the map layers') listen to this one too.
+changed_in_bulk = Signal()
 
 
 class PublicationStatus(models.TextChoices):
@@ -34,15 +40,24 @@ class PublishableQuerySet(models.QuerySet):
 
     def expire(self):
         """Mark as expired what is still published past its expiry date; return how many."""
-        count = self.past_expiry().update(
+        return self.past_expiry().update_shown(
             status=PublicationStatus.EXPIRED, updated_at=timezone.now()
         )
-        if count:  # update() sends no save signal: the cached pages must be told
+
+    def archive(self):
+        """Taken down by the project lead (an admin action); return how many."""
+        return self.update_shown(status=PublicationStatus.ARCHIVED, updated_at=timezone.now())
+
+    def update_shown(self, **fields):
+        """update() of what public pages show, telling the caches (no save signal is sent)."""
+        count = self.update(**fields)
+        if count:
             page_cache.new_generation()
+            changed_in_bulk.send(sender=self.model)
         return count
 
 
-class Publishable(models.Model):
+class Publishable(ChoiceLabelsMixin, models.Model):
     status = models.CharField(
         _("statut de publication"),
         max_length=12,
