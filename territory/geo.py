@@ -96,9 +96,7 @@ def point_layer(queryset, bbox, describe, field="point"):
     in_box = queryset.filter(**{f"{field}__bboverlaps": bbox}).exclude(**{field: None})
     tiles = ClusterTiles(queryset, field, describe)
     cells = tiles.cells_touching(bbox, compute_missing=False)
-    # a tile is missing: counting the box is cheaper than computing tiles that few points need
-    total = in_box.count() if cells is None else sum(count for count, _feature in cells)
-    if total <= MAX_SINGLE_POINTS:
+    if few_points_in(in_box, cells):
         features = [point_feature(getattr(obj, field), describe(obj)) for obj in in_box]
         collection = feature_collection(features, total=len(features), clustered=False)
         if encoded_size(collection) <= MAX_BYTES:
@@ -108,17 +106,30 @@ def point_layer(queryset, bbox, describe, field="point"):
     return clustered_collection(cells)
 
 
+def few_points_in(in_box, cells):
+    """Whether the box holds at most MAX_SINGLE_POINTS points, the same answer whatever the
+    cache holds. The cells the box touches reach past it: their counts bound the box's from
+    above, those of the cells wholly inside it from below; in between, or with a tile missing
+    from the cache, the box is counted."""
+    if cells is not None:
+        if sum(count for count, _feature, _inside in cells) <= MAX_SINGLE_POINTS:
+            return True
+        if sum(count for count, _feature, inside in cells if inside) > MAX_SINGLE_POINTS:
+            return False
+    return in_box.count() <= MAX_SINGLE_POINTS
+
+
 def clustered_collection(cells):
-    features = [feature for _count, feature in cells]
+    features = [feature for _count, feature, _inside in cells]
     collection = feature_collection(
-        features, total=sum(count for count, _feature in cells), clustered=True
+        features, total=sum(count for count, _feature, _inside in cells), clustered=True
     )
     if encoded_size(collection) > MAX_BYTES:  # long titles: the single places become markers
         collection["features"] = [
             point_feature_at(feature["geometry"]["coordinates"], {"cluster": True, "count": count})
             if count == 1
             else feature
-            for count, feature in cells
+            for count, feature, _inside in cells
         ]
     return collection
 
@@ -150,12 +161,12 @@ class ClusterTiles:
     @staticmethod
     def level_for(bbox):
         west, south, east, north = bbox.extent
-        span = max(east - west, north - south)
+        span = max(east - west, north - south, 360 / 2**MAX_LEVEL)
         return max(0, min(MAX_LEVEL, math.floor(math.log2(360 * CLUSTER_GRID / span))))
 
     def cells_touching(self, bbox, compute_missing=True):
-        """(count, feature) of every cell the box touches; None when a tile is not in the cache
-        and ``compute_missing`` is false."""
+        """(count, feature, wholly inside the box) of every cell the box touches; None when a
+        tile is not in the cache and ``compute_missing`` is false."""
         level = self.level_for(bbox)
         cell = 360 / 2**level
         west, south, east, north = bbox.extent
@@ -165,13 +176,26 @@ class ClusterTiles:
         tiles = self.tiles(level, wanted, compute_missing)
         if tiles is None:
             return None
-        touched = [
-            (position, cell_content)
-            for tile in tiles.values()
-            for position, cell_content in tile.items()
-            if position[0] in columns and position[1] in rows
+        touched = sorted(
+            (
+                (position, count, feature)
+                for tile in tiles.values()
+                for position, (count, feature) in tile.items()
+                if position[0] in columns and position[1] in rows
+            ),
+            key=lambda touched_cell: touched_cell[0],
+        )
+        return [
+            (
+                count,
+                feature,
+                west <= x * cell
+                and (x + 1) * cell <= east
+                and south <= y * cell
+                and (y + 1) * cell <= north,
+            )
+            for (x, y), count, feature in touched
         ]
-        return [cell_content for _position, cell_content in sorted(touched, key=lambda c: c[0])]
 
     def tiles(self, level, wanted, compute_missing):
         keys = {tile: self.key(level, tile) for tile in wanted}

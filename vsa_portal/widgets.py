@@ -1,6 +1,6 @@
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import escape, format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
 
@@ -12,8 +12,9 @@ class FastSelect(forms.Select):
         final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
         selected = {str(item) for item in self.format_value(value)}
         options = "".join(
-            f'<option value="{escape(option_value)}"'
-            f"{' selected' if str(option_value) in selected else ''}>{escape(label)}</option>"
+            f'<option value="{conditional_escape(option_value)}"'
+            f"{' selected' if str(option_value) in selected else ''}>"
+            f"{conditional_escape(label)}</option>"
             for option_value, label in self.choices
         )
         # every value and label escaped above

@@ -84,3 +84,39 @@ def test_filters_have_tiles_of_their_own(visitor):
     hospitals = get_layer(visitor, "etablissements", bbox=box, kind="centre_hospitalier").json()
     assert counted(everything) > 3_000
     assert 0 < counted(hospitals) < 100
+
+
+def insert_grid(step=0.02, side=40):
+    """``side`` × ``side`` facilities on a regular grid from (4.001, 43.001), off the coast."""
+    commune_id = Commune.objects.get(insee_code="84007").pk
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            INSERT INTO territory_healthfacility
+                (finess_et, finess_ej, name, kind, category_code, category_label, sector, address,
+                 postal_code, commune_id, point, location_precision, phone, website, source,
+                 verification_note, is_demo, updated_at, display_name, imported_values)
+            SELECT NULL, '', 'Grille', 'msp', '', '', '', '', '', %s,
+                   ST_SetSRID(ST_MakePoint(4.001 + i * %s, 43.001 + j * %s), 4326),
+                   'exact', '', '', 'test', '', TRUE, now(), 'Grille', '{}'::jsonb
+            FROM generate_series(0, %s) AS i, generate_series(0, %s) AS j
+            """,
+            [commune_id, step, step, side - 1, side - 1],
+        )
+
+
+def test_a_box_is_sent_point_by_point_or_clustered_whatever_the_cache_holds(visitor):
+    insert_grid()
+    box = "4.0,43.0,4.33,43.33"  # 289 points in it, 306 in the cells it touches
+    cold = get_layer(visitor, "etablissements", bbox=box, zoom=12).json()
+    assert cold["clustered"] is False and len(cold["features"]) == 289
+    wider = get_layer(visitor, "etablissements", bbox="4.0,43.0,4.35,43.33").json()
+    assert wider["clustered"] is True  # 306 points: its tiles, the box's too, are now cached
+    warm = get_layer(visitor, "etablissements", bbox=box, zoom=13).json()
+    assert warm["clustered"] is False and len(warm["features"]) == 289
+
+
+def test_a_vanishingly_small_box_is_answered(visitor):
+    response = get_layer(visitor, "etablissements", bbox="0,0,1e-310,1e-310")
+    assert response.status_code == 200
+    assert response.json()["features"] == []

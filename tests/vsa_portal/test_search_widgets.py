@@ -64,3 +64,10 @@ def test_connections_plan_without_jit_or_parallel_workers():
         assert cursor.fetchone()[0] == "0"
         cursor.execute("SHOW jit")
         assert cursor.fetchone()[0] == "off"
+
+
+def test_the_select_does_not_escape_a_label_twice():
+    from django.utils.safestring import mark_safe
+
+    html = FastSelect(choices=[("a", mark_safe("Sault &amp; Monieux"))]).render("q", "", {})
+    assert "Sault &amp; Monieux" in html and "&amp;amp;" not in html
