@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from territory.geo import CLUSTER_GRID, MAX_FEATURES, ClusterTiles, point_layer
 from territory.layers import describe_facility
 from territory.models import Commune, HealthFacility
-from tests.territory.test_layers import get_layer, insert_points
+from tests.territory.test_layers import get_layer, insert_facilities, insert_points
 
 pytestmark = pytest.mark.django_db
 
@@ -88,21 +88,11 @@ def test_filters_have_tiles_of_their_own(visitor):
 
 def insert_grid(step=0.02, side=40):
     """``side`` × ``side`` facilities on a regular grid from (4.001, 43.001), off the coast."""
-    commune_id = Commune.objects.get(insee_code="84007").pk
-    with connection.cursor() as cursor:
-        cursor.execute(
-            """
-            INSERT INTO territory_healthfacility
-                (finess_et, finess_ej, name, kind, category_code, category_label, sector, address,
-                 postal_code, commune_id, point, location_precision, phone, website, source,
-                 verification_note, is_demo, updated_at, display_name, imported_values)
-            SELECT NULL, '', 'Grille', 'msp', '', '', '', '', '', %s,
-                   ST_SetSRID(ST_MakePoint(4.001 + i * %s, 43.001 + j * %s), 4326),
-                   'exact', '', '', 'test', '', TRUE, now(), 'Grille', '{}'::jsonb
-            FROM generate_series(0, %s) AS i, generate_series(0, %s) AS j
-            """,
-            [commune_id, step, step, side - 1, side - 1],
-        )
+    insert_facilities(
+        "ST_MakePoint(4.001 + i * %s, 43.001 + j * %s)",
+        "generate_series(0, %s) AS i, generate_series(0, %s) AS j",
+        [step, step, side - 1, side - 1],
+    )
 
 
 def test_a_box_is_sent_point_by_point_or_clustered_whatever_the_cache_holds(visitor):

@@ -80,24 +80,33 @@ def test_layer_refuses_writes(visitor):
     assert visitor.post("/carte/couches/etablissements.geojson?bbox=" + VAUCLUSE).status_code == 405
 
 
-def insert_points(count):
-    """Insert ``count`` facilities spread over France in one statement (real PostGIS rows)."""
+def insert_facilities(point_sql, series_sql, params):
+    """Facilities at ``point_sql`` for each row of ``series_sql``, in one statement (real
+    PostGIS rows, and no save signal: as an importer, the caller moves the generations)."""
     commune_id = Commune.objects.get(insee_code="84007").pk
     with connection.cursor() as cursor:
         cursor.execute(
-            """
+            f"""
             INSERT INTO territory_healthfacility
                 (finess_et, finess_ej, name, kind, category_code, category_label, sector, address,
                  postal_code, commune_id, point, location_precision, phone, website, source,
                  verification_note, is_demo, updated_at, display_name, imported_values)
-            SELECT NULL, '', 'Point de charge ' || n, 'msp', '', '', '', '', '', %s,
-                   ST_SetSRID(ST_MakePoint(-4.5 + random() * 12.5, 42.5 + random() * 8.5), 4326),
-                   'exact', '', '', 'test de charge', '', TRUE, now(), 'Point de charge ' || n,
-                   '{}'::jsonb
-            FROM generate_series(1, %s) AS n
-            """,
-            [commune_id, count],
+            SELECT NULL, '', 'Point de charge', 'msp', '', '', '', '', '', %s,
+                   ST_SetSRID({point_sql}, 4326), 'exact', '', '', 'test de charge', '', TRUE,
+                   now(), 'Point de charge', '{{}}'::jsonb
+            FROM {series_sql}
+            """,  # noqa: S608 - the SQL fragments are the tests' own constants
+            [commune_id, *params],
         )
+
+
+def insert_points(count):
+    """``count`` facilities spread at random over France."""
+    insert_facilities(
+        "ST_MakePoint(-4.5 + random() * 12.5, 42.5 + random() * 8.5)",
+        "generate_series(1, %s) AS n",
+        [count],
+    )
 
 
 @pytest.mark.parametrize("bbox", [FRANCE, VAUCLUSE, "4.80,43.90,4.90,44.00"])
