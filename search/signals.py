@@ -6,6 +6,7 @@ from django.db.models.signals import post_delete, post_save
 
 from territory.models import Commune, HealthFacility
 from vsa_portal import kinds
+from vsa_portal.publication import changed_in_bulk
 
 
 def _searchable_kind(sender):
@@ -35,6 +36,15 @@ def item_deleted(sender, instance, **kwargs):
         index.remove(instance)
 
 
+def items_changed_in_bulk(sender, pks, **kwargs):
+    from search import index
+
+    kind = _searchable_kind(sender)
+    if kind:
+        index.sync_items(kind, sender, pks)
+
+
 def connect():
     post_save.connect(item_saved, dispatch_uid="search.item_saved")
     post_delete.connect(item_deleted, dispatch_uid="search.item_deleted")
+    changed_in_bulk.connect(items_changed_in_bulk, dispatch_uid="search.items_changed_in_bulk")

@@ -13,8 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from vsa_portal import page_cache
 from vsa_portal.choice_labels import ChoiceLabelsMixin
 
-# Sent (sender: the model) after an update() of rows that visitors see: update() sends no save
-# signal, and the caches that a save moves on (the map layers') listen to this one too.
+# Sent (sender: the model, pks: the rows) after an update() of rows that visitors see: update()
+# sends no save signal, and what a save keeps in step (the map layers, the search index)
+# listens to this one too.
 changed_in_bulk = Signal()
 
 
@@ -50,10 +51,11 @@ class PublishableQuerySet(models.QuerySet):
 
     def update_shown(self, **fields):
         """update() of what public pages show, telling the caches (no save signal is sent)."""
-        count = self.update(**fields)
+        pks = list(self.values_list("pk", flat=True))
+        count = self.model._base_manager.filter(pk__in=pks).update(**fields)
         if count:
             page_cache.new_generation()
-            changed_in_bulk.send(sender=self.model)
+            changed_in_bulk.send(sender=self.model, pks=pks)
         return count
 
 

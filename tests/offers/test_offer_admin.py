@@ -63,7 +63,7 @@ def test_offer_admin_is_closed_to_visitors_and_professionals(visitor, profession
 
 
 @pytest.mark.parametrize("action", ["mark_filled", "archive"])
-def test_an_offer_taken_down_in_bulk_leaves_the_cached_pages_and_the_map_at_once(
+def test_an_offer_taken_down_in_bulk_leaves_pages_search_and_map_at_once(
     project_lead, visitor, professional, action
 ):
     offer = OfferFactory(title="Offre retirée en lot", commune=commune("84007"))
@@ -71,9 +71,12 @@ def test_an_offer_taken_down_in_bulk_leaves_the_cached_pages_and_the_map_at_once
     layer = reverse("territory:layer", args=["offres"]) + "?bbox=4.6,43.6,5.8,44.5&zoom=9"
     assert "Offre retirée en lot" in visitor.get(reverse("offers:list")).content.decode()
     assert "Offre retirée en lot" in visitor.get(layer).content.decode()
+    search = reverse("search:results") + "?q=retirée"
+    assert "Offre retirée en lot" in visitor.get(search).content.decode()
     url = reverse("admin:offers_offer_changelist")
     project_lead.post(url, {"action": action, "_selected_action": [offer.pk]})
     assert "Offre retirée en lot" not in visitor.get(reverse("offers:list")).content.decode()
     assert "Offre retirée en lot" not in visitor.get(layer).content.decode()
+    assert "Offre retirée en lot" not in visitor.get(search).content.decode()
     # the count a signed-in visitor sees is cached too, and moved on as well
     assert professional.get(reverse("offers:list")).context["page"].paginator.count == 0
