@@ -71,9 +71,13 @@ def rounded(coordinates):
 
 
 def point_feature(point, properties):
+    return point_feature_at(rounded(list(point.coords)), properties)
+
+
+def point_feature_at(coordinates, properties):
     return {
         "type": "Feature",
-        "geometry": {"type": "Point", "coordinates": rounded(list(point.coords))},
+        "geometry": {"type": "Point", "coordinates": coordinates},
         "properties": properties,
     }
 
@@ -132,14 +136,6 @@ def clustered_collection(cells):
             for count, feature, _inside in cells
         ]
     return collection
-
-
-def point_feature_at(coordinates, properties):
-    return {
-        "type": "Feature",
-        "geometry": {"type": "Point", "coordinates": coordinates},
-        "properties": properties,
-    }
 
 
 class ClusterTiles:

@@ -30,10 +30,16 @@ def generation():
     return cache.get_or_set(GENERATION_KEY, 1, timeout=None) or 0
 
 
+def query_digest(request, leaving_out=()):
+    """The request's parameters in any order (but those named in ``leaving_out``) and the
+    language, as a short digest."""
+    pairs = request.GET.urlencode().split("&")
+    kept = sorted(pair for pair in pairs if pair.partition("=")[0] not in leaving_out)
+    return hashlib.sha256(f"{get_language()}|{'&'.join(kept)}".encode()).hexdigest()[:32]
+
+
 def cache_key(name, request):
-    query = "&".join(sorted(request.GET.urlencode().split("&")))
-    digest = hashlib.sha256(f"{get_language()}|{query}".encode()).hexdigest()[:32]
-    return f"map-layers:{generation()}:{name}:{digest}"
+    return f"map-layers:{generation()}:{name}:{query_digest(request)}"
 
 
 _tile_scope = contextvars.ContextVar("map_layer_tile_scope", default=None)
@@ -42,13 +48,8 @@ _tile_scope = contextvars.ContextVar("map_layer_tile_scope", default=None)
 @contextlib.contextmanager
 def tiles_for(name, request):
     """While a layer is built: its clusters' tiles are cached for its name and filters."""
-    filters = sorted(
-        pair
-        for pair in request.GET.urlencode().split("&")
-        if not pair.startswith(("bbox=", "zoom="))
-    )
-    digest = hashlib.sha256(f"{get_language()}|{'&'.join(filters)}".encode()).hexdigest()[:32]
-    token = _tile_scope.set(f"map-tiles:{generation()}:{name}:{digest}")
+    filters = query_digest(request, leaving_out=("bbox", "zoom"))
+    token = _tile_scope.set(f"map-tiles:{generation()}:{name}:{filters}")
     try:
         yield
     finally:

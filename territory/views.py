@@ -192,6 +192,7 @@ def commune_detail(request, slug):
             "nearby_sections": nearby_sections,
             "family": SimpleLazyObject(lambda: family_places(commune)),
             "content_generation": page_cache.generation(),
+            "fragment_seconds": page_cache.PAGE_CACHE_SECONDS,
             "map": build_map(
                 "carte-commune",
                 _("Les établissements de santé, écoles et gares autour de %(commune)s")

@@ -44,7 +44,6 @@ def filtered(filterset):
     return filterset.qs
 
 
-COUNT_CACHE_SECONDS = 300
 PLAIN_PARAMETERS = (str, int, float, bool, type(None), datetime.date, decimal.Decimal)
 
 
@@ -81,7 +80,7 @@ class CachedCountPaginator(Paginator):
         count = cache.get(key)
         if count is None:
             count = super().count
-            cache.set(key, count, COUNT_CACHE_SECONDS)
+            cache.set(key, count, page_cache.PAGE_CACHE_SECONDS)
         return count
 
 
