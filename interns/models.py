@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from interns.enums import PupilsLevel, SiteKind, Speaker, Specialty, VisitStatus
-from territory.models import Commune, HealthFacility, NearQuerySet
+from territory.models import Commune, HealthFacility, Measured, NearQuerySet
 from vsa_portal.publication import Publishable, PublishableQuerySet
 
 
@@ -30,7 +30,7 @@ class InternshipSiteQuerySet(PublishableQuerySet, NearQuerySet):
     pass
 
 
-class InternshipSite(Publishable):
+class InternshipSite(Measured, Publishable):
     """A terrain de stage: a hospital service, or the practice of a maître de stage universitaire."""
 
     name = models.CharField(_("nom du terrain de stage"), max_length=200)

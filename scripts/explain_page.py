@@ -4,17 +4,20 @@ EXPLAIN (ANALYZE, BUFFERS) plan, in-process timings and a cProfile of the render
     DATABASE_URL=postgis://vsa:vsa@127.0.0.1:5432/vsa_bench \\
       .venv/bin/python scripts/explain_page.py /exercer/communes/avignon/ [--offer] [--runs 40]
 
-``--offer`` takes the first offer of the list page (as the bench does) instead of the path.
+``--offer`` takes the first offer of the list page (as the bench does) instead of the path;
+``--staff`` signs in as the bench's project lead (for the admin's change lists).
 Everything runs in a transaction that is rolled back: EXPLAIN ANALYZE of an UPDATE (a view
 counter) changes nothing.
 """
 
 import argparse
+import contextlib
 import cProfile
 import io
 import os
 import pstats
 import re
+import runpy
 import statistics
 import sys
 import time
@@ -38,6 +41,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("path", nargs="?", default="/")
     parser.add_argument("--offer", action="store_true")
+    parser.add_argument("--staff", action="store_true")
     parser.add_argument("--runs", type=int, default=40)
     parser.add_argument("--top", type=int, default=25)
     args = parser.parse_args()
@@ -45,6 +49,12 @@ def main():
         sys.exit("Run this on a bench database (its name ends in _bench).")
     client = Client(HTTP_HOST="localhost")
     client.cookies["sessionid"] = "an-expired-session"  # rendered each time: no page cache
+    if args.staff:
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            runpy.run_path(str(Path(__file__).with_name("bench_staff_session.py")))
+        name, value = printed.getvalue().strip().split("=", 1)
+        client.cookies[name] = value
     path = args.path
     if args.offer:
         listing = client.get("/exercer/offres/").content.decode()

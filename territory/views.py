@@ -22,7 +22,7 @@ from territory.geo import BboxError, parse_bbox, parse_zoom
 from territory.layers import REGISTRY
 from territory.maps import build_map, cpts_layer, facility_layers, family_layers
 from territory.models import CPTS, Commune, HealthFacility, RailwayStation, TerritoryHighlight
-from vsa_portal import kinds, page_cache
+from vsa_portal import kinds
 from vsa_portal.search import filtered, paginate, querystring_without_page
 
 NEARBY_KM = 15
@@ -191,8 +191,6 @@ def commune_detail(request, slug):
             "nearby_km": NEARBY_KM,
             "nearby_sections": nearby_sections,
             "family": SimpleLazyObject(lambda: family_places(commune)),
-            "content_generation": page_cache.generation(),
-            "fragment_seconds": page_cache.PAGE_CACHE_SECONDS,
             "map": build_map(
                 "carte-commune",
                 _("Les établissements de santé, écoles et gares autour de %(commune)s")

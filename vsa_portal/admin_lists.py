@@ -16,9 +16,12 @@ past the real end is an empty page rather than an error.
 
 import json
 
+from django.contrib.admin import helpers
 from django.core.paginator import Paginator
 from django.db import connections
 from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 EXACT_COUNT_LIMIT = 10_000
 
@@ -65,3 +68,14 @@ class LargeTableAdminMixin:
     # Once the counts are gone, rendering the rows is the cost of the page (1 to 2.5 ms a row
     # under the profiler on the bench machine), not reading them.
     list_per_page = 50
+
+    def action_checkbox(self, obj):
+        """Django's checkbox, the same HTML, without rendering a widget's two templates for
+        each row (a quarter of the rows' time)."""
+        label = format_html(_("Select this object for an action - {}"), str(obj))
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            obj.pk,
+            label,
+        )

@@ -87,3 +87,18 @@ def test_a_small_filtered_list_is_counted_exactly(project_lead, monkeypatch):
     response, _queries = queries_of(project_lead, OFFERS, {"is_demo__exact": "1"})
     body = response.content.decode()
     assert "1 offre d’exercice" in body and "La seule offre de démo" in body
+
+
+def test_the_rows_checkboxes_are_djangos(project_lead):
+    """Written without the widget's templates, the same HTML as Django's, and the selected rows
+    still reach the action."""
+    offer = add_offers(1)[0]
+    offer.title = 'Cabinet "Les <Tilleuls>"'
+    offer.save()
+    model_admin = admin.site._registry[Offer]
+    ours = model_admin.action_checkbox(offer)
+    djangos = admin.ModelAdmin.action_checkbox(model_admin, offer)
+    assert ours == djangos
+    assert "&lt;Tilleuls&gt;" in ours
+    response, _queries = queries_of(project_lead, OFFERS)
+    assert ours in response.content.decode()

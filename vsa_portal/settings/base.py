@@ -24,7 +24,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "vsa_portal.admin_site.PortalAdminConfig",  # django.contrib.admin with the portal’s site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -1,0 +1,165 @@
+"""A search form is rendered once per search and generation, for every visitor, and never shows
+another search's values, another language or choices that changed."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.http import QueryDict
+from django.template import Context, Template
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+
+from accounts.models import Profession
+from offers.filters import OfferFilter
+from offers.models import Offer
+from tests.factories import EventFactory, OfferFactory, commune
+from vsa_portal import page_cache
+from vsa_portal.templatetags.fragments import fragment_key, identity
+
+pytestmark = pytest.mark.django_db
+
+LIST = reverse("offers:list")
+MAP = reverse("offers:map")
+
+
+def form_of(response):
+    html = response.content.decode()
+    start = html.index('<form method="get" class="filters')
+    return html[start : html.index("</form>", start)]
+
+
+def reads_of_professions(client, path):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200
+    return response, sum('FROM "offers_profession"' in q["sql"] for q in queries)
+
+
+def test_a_search_form_is_rendered_once_for_every_visitor_and_page(professional, territory):
+    # one read to check the value asked, one to list the choices: the second one is left
+    first, reads = reads_of_professions(professional, LIST + "?profession=orthophonie")
+    assert reads == 2
+    again, reads = reads_of_professions(professional, LIST + "?profession=orthophonie&page=1")
+    assert reads == 1  # the page number is not part of the search
+    assert form_of(again) == form_of(first)
+    assert '<option value="orthophonie" selected>' in form_of(again)
+
+
+def test_each_search_shows_its_own_values(professional, territory):
+    professional.get(LIST + "?profession=orthophonie")
+    other = professional.get(LIST + "?profession=maieutique&kind=succession")
+    form = form_of(other)
+    assert '<option value="maieutique" selected>' in form
+    assert '<option value="orthophonie" selected>' not in form
+    assert re.search(r'value="succession"[^>]* checked', form)
+    plain = form_of(professional.get(LIST))
+    assert " selected>" not in plain.replace('<option value="" selected>', "")
+    assert "checked" not in plain
+
+
+def test_a_form_with_errors_shows_them_from_the_cache_too(professional, territory):
+    for _ in range(2):
+        response = professional.get(LIST + "?km=50&tri=proches")
+        form = form_of(response)
+        assert "Certains filtres ne sont pas valides" in form
+        assert "Pour trier par distance, choisissez une commune." in form
+
+
+def test_the_map_and_the_list_keep_their_own_forms(professional, territory):
+    professional.get(LIST + "?profession=orthophonie")
+    on_map = form_of(professional.get(MAP + "?profession=orthophonie"))
+    assert f'action="{MAP}"' in on_map
+    assert f'action="{LIST}"' not in on_map
+
+
+def test_a_new_choice_is_offered_at_the_next_request(professional, territory):
+    professional.get(LIST)
+    Profession.objects.create(name="Pédicurie-podologie", slug="pedicurie-podologie")
+    assert 'value="pedicurie-podologie"' in form_of(professional.get(LIST))
+
+
+def test_a_new_generation_renders_the_fragment_again(visitor, territory):
+    fragment = Template(
+        "{% load fragments %}{% public_fragment test value %}{{ shown }}{% endpublic_fragment %}"
+    )
+    assert fragment.render(Context({"value": 1, "shown": "first"})) == "first"
+    assert fragment.render(Context({"value": 1, "shown": "second"})) == "first"
+    assert fragment.render(Context({"value": 2, "shown": "second"})) == "second"
+    page_cache.new_generation()
+    assert fragment.render(Context({"value": 1, "shown": "third"})) == "third"
+
+
+def test_each_language_has_its_own_fragment(territory):
+    with translation.override("fr"):
+        french = fragment_key("search-form", [OfferFilter(None, queryset=Offer.objects.all())])
+    with translation.override("en"):
+        english = fragment_key("search-form", [OfferFilter(None, queryset=Offer.objects.all())])
+    assert french != english
+
+
+def test_a_filterset_stands_for_its_class_and_its_data(territory):
+    def of(query):
+        return identity(
+            OfferFilter(QueryDict(query) if query else None, queryset=Offer.objects.all())
+        )
+
+    assert of("kind=succession&kind=remplacement") == of("kind=succession&kind=remplacement")
+    assert of("kind=succession") != of("kind=remplacement")
+    assert of("kind=succession&kind=remplacement") != of("kind=succession")
+    assert of("") != of("kind=")
+    assert "offers.filters.OfferFilter" in of("")
+    assert of("kind=succession&page=2") == of("kind=succession&page=3")
+
+
+def offer_titles(response):
+    return re.findall(
+        r'<h3>\s*<a href="/exercer/offres/[^"]+">([^<]+)</a>', response.content.decode()
+    )
+
+
+def test_a_list_shows_each_page_and_each_search_its_own_results(professional, territory):
+    for number in range(23):
+        OfferFactory(title=f"Offre {number:02d}", commune=commune("84031"))
+    OfferFactory(title="Succession à Avignon", kind="succession", commune=commune("84007"))
+    first = offer_titles(professional.get(LIST))
+    second = offer_titles(professional.get(LIST + "?page=2"))
+    assert len(first) == 20 and len(second) == 4
+    assert not set(first) & set(second)
+    assert offer_titles(professional.get(LIST + "?kind=succession")) == ["Succession à Avignon"]
+    assert offer_titles(professional.get(LIST + "?page=1")) == first
+
+
+def test_a_published_offer_is_listed_for_a_signed_in_visitor_at_the_next_request(
+    professional, territory
+):
+    OfferFactory(title="Première offre")
+    assert offer_titles(professional.get(LIST)) == ["Première offre"]
+    OfferFactory(title="Nouvelle offre")
+    assert offer_titles(professional.get(LIST)) == ["Nouvelle offre", "Première offre"]
+    Offer.objects.filter(title="Première offre").archive()
+    assert offer_titles(professional.get(LIST)) == ["Nouvelle offre"]
+
+
+def test_the_distance_shown_is_the_searchs(professional, territory):
+    OfferFactory(title="Carpentras", commune=commune("84031"))
+    near_avignon = professional.get(LIST + "?near=avignon&km=50&tri=proches").content.decode()
+    near_carpentras = professional.get(LIST + "?near=carpentras&km=50&tri=proches").content.decode()
+    assert re.search(r"· [1-9]\d?,\d km", near_avignon)
+    assert "· 0,0 km" in near_carpentras
+
+
+def test_past_and_upcoming_events_keep_their_own_results(professional, territory):
+    from django.utils import timezone
+
+    EventFactory(title="À venir")
+    EventFactory(
+        title="Passé",
+        starts_at=timezone.now() - timezone.timedelta(days=30),
+        ends_at=timezone.now() - timezone.timedelta(days=30, hours=-3),
+    )
+    upcoming = professional.get(reverse("agenda:landing")).content.decode()
+    past = professional.get(reverse("agenda:past")).content.decode()
+    assert "À venir" in upcoming and "Passé" not in upcoming
+    assert "Passé" in past and "À venir" not in past
