@@ -44,11 +44,12 @@ def item_summary(item, request):
 
     from housing.enums import HousingOrdering
     from housing.models import Housing
+    from vsa_portal.search import cached_count
 
     if isinstance(item, Housing) or not getattr(item, "commune_id", None):
         return None
     commune = item.commune
-    count = Housing.objects.available().near(commune, SUMMARY_RADIUS_KM).count()
+    count = cached_count(Housing.objects.available().near(commune, SUMMARY_RADIUS_KM))
     values = {"count": count, "km": SUMMARY_RADIUS_KM, "commune": commune.name}
     if count:
         text = ngettext(

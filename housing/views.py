@@ -11,6 +11,7 @@ from housing.forms import HousingContactForm
 from housing.models import Housing, HousingPhoto
 from organisations.access import partner_organisations
 from territory.maps import build_map, facility_layers, kind_layer
+from territory.models import commune_unshown
 from vsa_portal import kinds
 from vsa_portal.publication import PublicationStatus
 from vsa_portal.ratelimit import Limit
@@ -30,7 +31,7 @@ def first_photos():
 
 def search(request):
     """The filtered housing and everything the list and the map pages share."""
-    queryset = Housing.objects.available().select_related("commune")
+    queryset = Housing.objects.available().select_related("commune").defer(*commune_unshown())
     filterset = HousingFilter(request.GET or None, queryset=queryset)
     return filterset, filtered(filterset), querystring_without_page(request)
 

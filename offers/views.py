@@ -1,4 +1,5 @@
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -11,6 +12,7 @@ from offers.jsonld import job_posting
 from offers.models import Offer
 from territory.figures import territory_figures
 from territory.maps import build_map, cpts_layer, facility_layers, kind_layer, zoning_layer
+from territory.models import commune_unshown
 from territory.views import territory_list_links
 from vsa_portal import kinds
 from vsa_portal.ratelimit import Limit
@@ -58,7 +60,11 @@ def offers_layer(querystring="", checked=True):
 
 def search(request):
     """The filtered offers and everything the list and the map pages share."""
-    queryset = Offer.objects.available().select_related("commune", "profession", "organisation")
+    queryset = (
+        Offer.objects.available()
+        .select_related("commune", "profession", "organisation")
+        .defer(*commune_unshown())
+    )
     filterset = OfferFilter(request.GET or None, queryset=queryset)
     return filterset, filtered(filterset), querystring_without_page(request)
 
@@ -106,17 +112,22 @@ def published_offer(pk):
 
 def detail_context(request, offer, form):
     url = request.build_absolute_uri(offer.get_absolute_url())
-    similar = (
-        Offer.objects.available()
-        .exclude(pk=offer.pk)
-        .filter(profession=offer.profession_id)
-        .select_related("commune", "profession")
-        .nearest(offer.point, SIMILAR_RADIUS_KM)[:4]
+    # read only when the page's fragment of public content is not kept (the template's
+    # {% public_fragment %}); each card shows its commune's name, not its outline
+    similar = SimpleLazyObject(
+        lambda: list(
+            Offer.objects.available()
+            .exclude(pk=offer.pk)
+            .filter(profession=offer.profession_id)
+            .select_related("commune", "profession")
+            .defer(*commune_unshown())
+            .nearest(offer.point, SIMILAR_RADIUS_KM)[:4]
+        )
     )
     return {
         "offer": offer,
         "zoning": offer.commune.current_zoning(),
-        "similar": list(similar),
+        "similar": similar,
         "similar_km": SIMILAR_RADIUS_KM,
         "form": form,
         "job_posting": job_posting(offer, url),

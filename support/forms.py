@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from support.documents import check_upload
 from support.models import Document, Dossier, Message, SavedView
 from vsa_portal.forms import SingleLineFieldsMixin
+from vsa_portal.widgets import FastSelect, FastSelectMultiple
 
 CONSENT_VERSION = "2026-12"
 
@@ -48,7 +49,10 @@ class SupportRequestForm(SingleLineFieldsMixin, forms.ModelForm):
         ]
         widgets = {
             "message": forms.Textarea(attrs={"rows": 6}),
-            "communes": forms.SelectMultiple(attrs={"size": 6}),
+            # the 151 communes and every list of choices without a template per option
+            "communes": FastSelectMultiple(attrs={"size": 6}),
+            "profession": FastSelect,
+            **dict.fromkeys(("situation", "project", "mode", "came_from"), FastSelect),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
             "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),

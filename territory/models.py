@@ -212,6 +212,16 @@ class EPCI(ImportedRow):
         return self.name
 
 
+# Columns of a commune that a list of what lies in it never shows: its outline and centre (read
+# and built as geometries, kilobytes a row) and its imported row.
+COMMUNE_UNSHOWN = ("imported_values", "boundary", "centroid", "town_hall_point")
+
+
+def commune_unshown(path="commune"):
+    """The names to defer of a related commune's unshown columns: ``.defer(*commune_unshown())``."""
+    return tuple(f"{path}__{name}" for name in COMMUNE_UNSHOWN)
+
+
 class CommuneQuerySet(models.QuerySet):
     def largest(self, count):
         """The most populous communes: demo content is placed there, wherever the territory."""

@@ -21,7 +21,14 @@ from territory.filters import CommuneFilter, FacilityFilter
 from territory.geo import BboxError, parse_bbox, parse_zoom
 from territory.layers import REGISTRY
 from territory.maps import build_map, cpts_layer, facility_layers, family_layers
-from territory.models import CPTS, Commune, HealthFacility, RailwayStation, TerritoryHighlight
+from territory.models import (
+    CPTS,
+    Commune,
+    HealthFacility,
+    RailwayStation,
+    TerritoryHighlight,
+    commune_unshown,
+)
 from vsa_portal import kinds
 from vsa_portal.search import filtered, paginate, querystring_without_page
 
@@ -29,7 +36,6 @@ NEARBY_KM = 15
 NEARBY_ITEMS = 4
 NEARBY_FACILITIES = 20
 FACILITY_UNSHOWN = ("imported_values",)
-COMMUNE_UNSHOWN = ("imported_values", "boundary", "centroid", "town_hall_point")
 PAGE_SIZE = 50
 SUGGESTIONS = 10
 
@@ -137,7 +143,7 @@ def facilities_in_and_around(commune):
     around = HealthFacility.objects.exclude(commune=commune).nearest_candidates(commune, NEARBY_KM)
     nearby_or_local = list(
         HealthFacility.objects.select_related("commune")
-        .defer(*FACILITY_UNSHOWN, *(f"commune__{name}" for name in COMMUNE_UNSHOWN))
+        .defer(*FACILITY_UNSHOWN, *commune_unshown())
         .filter(Q(commune=commune) | Q(pk__in=around))
         .annotate(distance=Distance("point", commune.reference_point))
         .order_by("distance", "pk")

@@ -74,14 +74,20 @@ class CachedCountPaginator(Paginator):
 
     @cached_property
     def count(self):
-        key = count_key(self.object_list)
-        if key is None:
-            return super().count
-        count = cache.get(key)
-        if count is None:
-            count = super().count
-            cache.set(key, count, page_cache.PAGE_CACHE_SECONDS)
-        return count
+        return cached_count(self.object_list, lambda: super(CachedCountPaginator, self).count)
+
+
+def cached_count(queryset, count=None):
+    """``queryset.count()`` (or ``count()``), kept in Redis under ``count_key`` when it has one."""
+    count = count or queryset.count
+    key = count_key(queryset)
+    if key is None:
+        return count()
+    value = cache.get(key)
+    if value is None:
+        value = count()
+        cache.set(key, value, page_cache.PAGE_CACHE_SECONDS)
+    return value
 
 
 def paginate(request, queryset, per_page):

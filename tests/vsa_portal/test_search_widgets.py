@@ -9,7 +9,7 @@ from django_filters.fields import ModelChoiceField
 from offers.filters import OfferFilter
 from offers.models import Offer
 from territory.models import Commune
-from vsa_portal.widgets import FastCheckboxSelectMultiple, FastSelect
+from vsa_portal.widgets import FastCheckboxSelectMultiple, FastSelect, FastSelectMultiple
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +71,64 @@ def test_the_select_does_not_escape_a_label_twice():
 
     html = FastSelect(choices=[("a", mark_safe("Sault &amp; Monieux"))]).render("q", "", {})
     assert "Sault &amp; Monieux" in html and "&amp;amp;" not in html
+
+
+@pytest.mark.parametrize("value", [[], ["b"], ["a", "c"]])
+def test_the_multiple_select_is_django_s_own_html(value):
+    attrs = {"id": "id_communes", "size": 6, "aria-invalid": "true"}
+    fast = FastSelectMultiple(choices=CHOICES).render("communes", value, attrs)
+    django = forms.SelectMultiple(choices=CHOICES).render("communes", value, attrs)
+    assert parse_html(fast) == parse_html(django)
+    assert " multiple" in fast
+
+
+def test_the_support_request_form_is_django_s_own_html(territory):
+    from support.forms import SupportRequestForm
+
+    chosen = [str(pk) for pk in Commune.objects.order_by("name").values_list("pk", flat=True)[:2]]
+    data = {"communes": chosen, "situation": "interne"}
+    ours, djangos = SupportRequestForm(data), SupportRequestForm(data)
+    for name in ("communes", "profession", "situation", "project", "mode", "came_from"):
+        field = djangos.fields[name]
+        plain = forms.SelectMultiple if name == "communes" else forms.Select
+        field.widget = plain(attrs=field.widget.attrs, choices=field.choices)
+        assert parse_html(str(ours[name])) == parse_html(str(djangos[name])), name
+    assert str(ours["communes"]).count(" selected") == 2
+    assert '<option value="interne" selected>' in str(ours["situation"])
+
+
+INPUTS = [
+    forms.TextInput(attrs={"placeholder": 'Les "Tilleuls" & <co>', "maxlength": 200}),
+    forms.EmailInput(attrs={"autocomplete": "email", "required": True, "disabled": False}),
+    forms.NumberInput(attrs={"min": 1, "max": 200, "step": 0.5}),
+    forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    forms.HiddenInput(),
+    forms.CheckboxInput(),
+    forms.PasswordInput(render_value=True),
+    forms.FileInput(attrs={"accept": ".pdf,.jpg"}),
+    forms.URLInput(),
+    forms.TimeInput(),
+]
+VALUES = [None, "", 'a "quoted" <b>value</b> & more', 3, 2.5, "2026-12-03", True]
+
+
+@pytest.mark.parametrize("widget", INPUTS, ids=lambda widget: type(widget).__name__)
+def test_plain_inputs_are_rendered_as_django_s_templates_would(widget):
+    from django.forms.renderers import DjangoTemplates
+    from django.utils.safestring import mark_safe
+
+    from vsa_portal.widgets import FastInputsRenderer
+
+    for value in [*VALUES, mark_safe("d&eacute;j&agrave;")]:
+        attrs = {"id": "id_x", "aria-invalid": "true", "aria-describedby": "id_x_error"}
+        ours = widget.render("x", value, attrs, renderer=FastInputsRenderer())
+        djangos = widget.render("x", value, attrs, renderer=DjangoTemplates())
+        assert ours == djangos, (value, ours, djangos)
+
+
+def test_the_portal_renders_forms_with_the_fast_inputs():
+    from django.forms.renderers import get_default_renderer
+
+    from vsa_portal.widgets import FastInputsRenderer
+
+    assert isinstance(get_default_renderer(), FastInputsRenderer)

@@ -85,6 +85,7 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "vsa_portal.urls"
 WSGI_APPLICATION = "vsa_portal.wsgi.application"
+FORM_RENDERER = "vsa_portal.widgets.FastInputsRenderer"
 
 TEMPLATES = [
     {
