@@ -9,6 +9,7 @@ from django.db.models.functions import RowNumber, TruncDate
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -32,7 +33,7 @@ from agenda.registrations import (
     resend_links,
 )
 from territory.maps import build_map, kind_layer
-from vsa_portal import kinds
+from vsa_portal import fragments, kinds
 from vsa_portal.ratelimit import Limit, client_address, hit, hit_all
 from vsa_portal.search import filtered, paginate, querystring_without_page
 
@@ -119,30 +120,47 @@ def month(request):
     shown_fields = ("title", "starts_at", "is_demo")
     filterset = EventFilter(params or None, queryset=Event.objects.published().only(*shown_fields))
     in_month = filtered(filterset).filter(starts_at__range=(start, end))
-    # At most a few events per day on the grid, with a link to the day's full list: a busy
-    # month stays a small page.
-    counts = dict(
-        in_month.annotate(day=TruncDate("starts_at", tzinfo=tz))
-        .order_by()
-        .values("day")
-        .annotate(total=Count("pk"))
-        .values_list("day", "total")
-    )
-    shown = (
-        in_month.annotate(
-            day=TruncDate("starts_at", tzinfo=tz),
-            rank=Window(
-                RowNumber(),
-                partition_by=[TruncDate("starts_at", tzinfo=tz)],
-                order_by=[F("starts_at"), F("pk")],
-            ),
+
+    def grid():
+        """Each week's days with their events: read only when the page's fragment of public
+        content is not kept (the template's {% public_fragment %})."""
+        # At most a few events per day on the grid, with a link to the day's full list: a
+        # busy month stays a small page.
+        counts = dict(
+            in_month.annotate(day=TruncDate("starts_at", tzinfo=tz))
+            .order_by()
+            .values("day")
+            .annotate(total=Count("pk"))
+            .values_list("day", "total")
         )
-        .filter(rank__lte=EVENTS_PER_DAY)
-        .order_by("starts_at", "pk")
-    )
-    by_day = {}
-    for event in shown:
-        by_day.setdefault(event.day, []).append(event)
+        shown = (
+            in_month.annotate(
+                day=TruncDate("starts_at", tzinfo=tz),
+                rank=Window(
+                    RowNumber(),
+                    partition_by=[TruncDate("starts_at", tzinfo=tz)],
+                    order_by=[F("starts_at"), F("pk")],
+                ),
+            )
+            .filter(rank__lte=EVENTS_PER_DAY)
+            .order_by("starts_at", "pk")
+        )
+        by_day = {}
+        for event in shown:
+            by_day.setdefault(event.day, []).append(event)
+        return [
+            [
+                (
+                    day,
+                    by_day.get(day, []),
+                    day.month == month_number,
+                    counts.get(day, 0) - len(by_day.get(day, [])),
+                )
+                for day in week
+            ]
+            for week in weeks
+        ]
+
     first = date(year, month_number, 1)
     prev_year, prev_month = (year - 1, 12) if month_number == 1 else (year, month_number - 1)
     next_year, next_month = (year + 1, 1) if month_number == 12 else (year, month_number + 1)
@@ -151,18 +169,7 @@ def month(request):
         "agenda/month.html",
         {
             "first": first,
-            "weeks": [
-                [
-                    (
-                        day,
-                        by_day.get(day, []),
-                        day.month == month_number,
-                        counts.get(day, 0) - len(by_day.get(day, [])),
-                    )
-                    for day in week
-                ]
-                for week in weeks
-            ],
+            "weeks": SimpleLazyObject(grid),
             "previous": f"{prev_year:04d}-{prev_month:02d}",
             "next": f"{next_year:04d}-{next_month:02d}",
             "error": error,
@@ -331,11 +338,8 @@ def cancel_registration(request, token):
     return render(request, "agenda/cancel.html", {"registration": registration_})
 
 
-def ics_response(events, filename, name=None):
-    response = HttpResponse(
-        calendar(events, settings.PORTAL_BASE_URL, name),
-        content_type="text/calendar; charset=utf-8",
-    )
+def ics_response(body, filename):
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
 
@@ -343,7 +347,7 @@ def ics_response(events, filename, name=None):
 @require_GET
 def event_ics(request, pk):
     event = published_event(pk)
-    return ics_response([event], f"evenement-{event.pk}.ics")
+    return ics_response(calendar([event], settings.PORTAL_BASE_URL), f"evenement-{event.pk}.ics")
 
 
 @require_GET
@@ -356,8 +360,13 @@ def feed(request):
             status=400,
             content_type="text/plain; charset=utf-8",
         )
-    return ics_response(
-        results.order_by("starts_at", "pk")[:FEED_LIMIT],
-        "agenda.ics",
-        _("Agenda — %(name)s") % {"name": settings.PORTAL["NAME"]},
+    name = _("Agenda — %(name)s") % {"name": settings.PORTAL["NAME"]}
+    # the same feed for every subscriber of a search: written once per generation
+    body = fragments.kept(
+        "agenda-feed",
+        [filterset],
+        lambda: calendar(
+            results.order_by("starts_at", "pk")[:FEED_LIMIT], settings.PORTAL_BASE_URL, name
+        ),
     )
+    return ics_response(body, "agenda.ics")

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -49,12 +50,15 @@ def aids_for_interns(commune=None):
         return None
     query = {"public": INTERN_AUDIENCE, **({"commune": commune.slug} if commune else {})}
     published = kind.published()
-    items = []
-    if hasattr(published, "for_audience") and hasattr(published, "open"):
-        items = list(published.open().for_audience(INTERN_AUDIENCE))
+
+    def items():  # read by the pages that list them, not by the landing page's link
+        if hasattr(published, "for_audience") and hasattr(published, "open"):
+            return list(published.open().for_audience(INTERN_AUDIENCE))
+        return []
+
     return {
         "kind": kind,
-        "items": items,
+        "items": SimpleLazyObject(items),
         "url": f"{reverse(kind.list_url)}?{urlencode(query)}",
         "commune_summary": kind.commune_summary(commune)
         if commune and kind.commune_summary

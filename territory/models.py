@@ -236,15 +236,6 @@ class CommuneQuerySet(models.QuerySet):
             current_zone_valid_until=models.Subquery(current.values("valid_until")[:1]),
         )
 
-    def with_current_zoning(self):
-        """with_current_zone(), plus what the commune page shows of the order (its source), so
-        that ``current_zoning_annotated()`` needs no query of its own."""
-        current = Zoning.objects.current().filter(commune=models.OuterRef("pk"))
-        return self.with_current_zone().annotate(
-            current_zone_source=models.Subquery(current.values("source")[:1]),
-            current_zone_source_url=models.Subquery(current.values("source_url")[:1]),
-        )
-
     def containing(self, point):
         return self.filter(boundary__intersects=point)
 
@@ -294,20 +285,6 @@ class Commune(ImportedRow):
         """The latest zoning order that has started, even if it has since ended (its
         ``is_ended()`` says so): what the commune page and the map show."""
         return Zoning.objects.current().filter(commune=self).first()
-
-    def current_zoning_annotated(self):
-        """The current zoning rebuilt from ``with_current_zoning()``'s annotations (no query)."""
-        if not getattr(self, "current_zone", None):
-            return None
-        return Zoning(
-            commune=self,
-            zone=self.current_zone,
-            is_demo=self.current_zone_is_demo,
-            valid_from=self.current_zone_valid_from,
-            valid_until=self.current_zone_valid_until,
-            source=self.current_zone_source or "",
-            source_url=self.current_zone_source_url or "",
-        )
 
     @property
     def frr_or_none(self):

@@ -2,7 +2,7 @@ import hashlib
 import json
 
 from django.contrib.gis.db.models import Extent
-from django.contrib.gis.db.models.functions import Distance
+from django.contrib.gis.db.models.functions import Distance, Envelope
 from django.core.cache import cache
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse, JsonResponse
@@ -160,7 +160,9 @@ def facilities_in_and_around(commune):
 def commune_detail(request, slug):
     commune = get_object_or_404(
         Commune.objects.select_related("epci", "frr")
-        .with_current_zoning()
+        # the map's bounds, without reading the outline (hundreds of kilobytes for Avignon)
+        .annotate(outline_box=Envelope("boundary"))
+        .defer("boundary", "imported_values")
         .prefetch_related(
             "priority_districts",
             Prefetch("cpts", queryset=CPTS.objects.defer("perimeter", "imported_values")),
@@ -176,8 +178,11 @@ def commune_detail(request, slug):
     summaries = SimpleLazyObject(
         lambda: [kind.commune_summary(commune) for kind in kinds.public() if kind.commune_summary]
     )
-    zoning = commune.current_zoning_annotated()
-    west, south, east, north = commune.boundary.extent
+    # one plain query: six correlated subqueries took longer to write out than to run; its
+    # zone is what with_current_zone() would have annotated (the aids' summary reads it)
+    zoning = commune.current_zoning()
+    commune.current_zone = zoning.zone if zoning else None
+    west, south, east, north = commune.outline_box.extent
     margin = 0.05
     return render(
         request,

@@ -153,7 +153,7 @@ def test_commune_page_query_count_is_constant_across_communes(returning_visitor,
     page_cache.new_generation()  # the first rendering after a publication
     with assert_max_queries(12) as context:
         assert commune_page(returning_visitor, slug).status_code == 200
-    assert len(context.captured_queries) == 11, slug  # 10 and the expired session's lookup
+    assert len(context.captured_queries) == 12, slug  # 11 and the expired session's lookup
 
 
 def test_what_is_around_a_commune_is_rendered_once_until_content_changes(returning_visitor):
@@ -162,7 +162,8 @@ def test_what_is_around_a_commune_is_rendered_once_until_content_changes(returni
     first = commune_page(returning_visitor, "carpentras").content.decode()
     with assert_max_queries(12) as context:
         again = commune_page(returning_visitor, "carpentras").content.decode()
-    assert len(context.captured_queries) == 4  # the commune, its QPVs and CPTS, the session
+    # the commune, its QPVs, CPTS and zoning, the session
+    assert len(context.captured_queries) == 5
     assert again == first
     OfferFactory(title="Collaboration toute neuve à Carpentras", commune=commune("84031"))
     after = commune_page(returning_visitor, "carpentras").content.decode()

@@ -16,7 +16,7 @@ from offers.filters import OfferFilter
 from offers.models import Offer
 from tests.factories import EventFactory, OfferFactory, commune
 from vsa_portal import page_cache
-from vsa_portal.templatetags.fragments import fragment_key, identity
+from vsa_portal.fragments import fragment_key, identity
 
 pytestmark = pytest.mark.django_db
 
@@ -163,3 +163,23 @@ def test_past_and_upcoming_events_keep_their_own_results(professional, territory
     past = professional.get(reverse("agenda:past")).content.decode()
     assert "À venir" in upcoming and "Passé" not in upcoming
     assert "Passé" in past and "À venir" not in past
+
+
+def test_the_month_grid_and_the_feed_show_a_new_event_at_the_next_request(professional, territory):
+    from django.utils import timezone
+
+    starts = timezone.localtime() + timezone.timedelta(days=40)
+    month = reverse("agenda:month") + f"?mois={starts:%Y-%m}"
+    feed = reverse("agenda:feed") + "?kind=formation"
+    EventFactory(title="Première formation", starts_at=starts)
+    assert "Première formation" in professional.get(month).content.decode()
+    assert "Première formation" in professional.get(feed).content.decode()
+    EventFactory(title="Deuxième formation", starts_at=starts + timezone.timedelta(hours=1))
+    assert "Deuxième formation" in professional.get(month).content.decode()
+    assert "Deuxième formation" in professional.get(feed).content.decode()
+    other_month = reverse("agenda:month") + f"?mois={starts + timezone.timedelta(days=62):%Y-%m}"
+    assert "Première formation" not in professional.get(other_month).content.decode()
+    assert (
+        "Première formation"
+        not in professional.get(feed.replace("formation", "webinaire")).content.decode()
+    )

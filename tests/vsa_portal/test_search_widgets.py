@@ -132,3 +132,39 @@ def test_the_portal_renders_forms_with_the_fast_inputs():
     from vsa_portal.widgets import FastInputsRenderer
 
     assert isinstance(get_default_renderer(), FastInputsRenderer)
+
+
+GROUPED = [
+    ("", "Choisir"),
+    ("Soins", [("a", "Médecine <générale>"), ("b", "Pédiatrie & co")]),
+    ("c", "Autre"),
+]
+CHOICE_WIDGETS = [
+    forms.Select(choices=CHOICES),
+    forms.Select(choices=GROUPED, attrs={"class": "wide", "required": True}),
+    forms.SelectMultiple(choices=CHOICES, attrs={"size": 6}),
+    forms.SelectMultiple(choices=GROUPED),
+    forms.NullBooleanSelect(),
+    forms.RadioSelect(choices=CHOICES),
+    forms.RadioSelect(choices=GROUPED, attrs={"class": "radio-row"}),
+    forms.CheckboxSelectMultiple(choices=CHOICES, attrs={"class": "choices"}),
+    forms.CheckboxSelectMultiple(choices=GROUPED),
+]
+
+
+@pytest.mark.parametrize("widget", CHOICE_WIDGETS, ids=lambda widget: type(widget).__name__)
+@pytest.mark.parametrize("attrs", [{}, {"id": "id_x", "aria-invalid": "true"}])
+def test_choices_are_rendered_as_django_s_templates_would(widget, attrs):
+    from django.forms.renderers import DjangoTemplates
+    from django.utils.safestring import mark_safe
+
+    from vsa_portal.widgets import FastInputsRenderer
+
+    widget.choices = [*widget.choices, ("d", mark_safe("Sault &amp; Monieux"))]
+    values = [None, "", "b", "true", "unknown"]
+    if not isinstance(widget, forms.NullBooleanSelect):  # one value, never a list
+        values += [["a", "c"], ["b", "d"]]
+    for value in values:
+        ours = widget.render("x", value, attrs, renderer=FastInputsRenderer())
+        djangos = widget.render("x", value, attrs, renderer=DjangoTemplates())
+        assert ours == djangos, (value, ours, djangos)

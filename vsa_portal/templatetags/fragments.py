@@ -1,55 +1,11 @@
-"""``{% public_fragment name value… %}…{% endpublic_fragment %}``: a part of a page that is the
-same for every visitor, signed in or not, rendered once per generation of the page cache
-(``vsa_portal.page_cache``: it moves at every save of content or reference data), per language
-and per value given, and kept in Redis for ``PAGE_CACHE_SECONDS``.
+"""``{% public_fragment name value… %}…{% endpublic_fragment %}``: a part of a template kept
+for every visitor (``vsa_portal/fragments.py`` says what it may hold and how it is keyed)."""
 
-Only for what shows public content and no visitor's state: no name, no CSRF token, no
-favourite. A form or a FilterSet given as a value stands for its class and its bound data, so a
-search form is rendered once per search, with its errors, whatever the page number (the form's
-choices are reference data: a change to them moves the generation too).
-"""
+from django import template
 
-import hashlib
-
-from django import forms, template
-from django.core.cache import cache
-from django.utils.translation import get_language
-from django_filters import FilterSet
-
-from vsa_portal import page_cache
+from vsa_portal.fragments import kept
 
 register = template.Library()
-
-
-def identity(value):
-    """What in ``value`` changes the fragment, as text."""
-    if isinstance(value, FilterSet):  # its data, without building its form (1 ms)
-        names = [
-            f"{value.form_prefix}-{name}" if value.form_prefix else name for name in value.filters
-        ]
-        return _form_identity(type(value), value.data, names, value.is_bound)
-    if isinstance(value, forms.BaseForm):
-        names = [value.add_prefix(name) for name in value.fields]
-        return _form_identity(type(value), value.data, names, value.is_bound)
-    return value if isinstance(value, str) else repr(value)
-
-
-def _form_identity(owner, data, names, is_bound):
-    """The form's class and the data its fields read (a field's widget may read several keys:
-    ``name``, ``name_min``…); the rest of the query string (the page number) is not part of it."""
-    names = tuple(names)
-    read = sorted(
-        key for key in data if key in names or key.startswith(tuple(f"{n}_" for n in names))
-    )
-    items = [
-        (key, tuple(data.getlist(key)) if hasattr(data, "getlist") else data[key]) for key in read
-    ]
-    return f"{owner.__module__}.{owner.__qualname__}|{is_bound}|{items!r}"
-
-
-def fragment_key(name, values):
-    digest = hashlib.sha256("\x1f".join(identity(value) for value in values).encode()).hexdigest()
-    return f"fragments:{page_cache.generation()}:{get_language()}:{name}:{digest[:40]}"
 
 
 class PublicFragmentNode(template.Node):
@@ -57,12 +13,8 @@ class PublicFragmentNode(template.Node):
         self.nodelist, self.name, self.values = nodelist, name, values
 
     def render(self, context):
-        key = fragment_key(self.name, [value.resolve(context) for value in self.values])
-        html = cache.get(key)
-        if html is None:
-            html = self.nodelist.render(context)
-            cache.set(key, html, page_cache.PAGE_CACHE_SECONDS)
-        return html
+        values = [value.resolve(context) for value in self.values]
+        return kept(self.name, values, lambda: self.nodelist.render(context))
 
 
 @register.tag
@@ -72,6 +24,5 @@ def public_fragment(parser, token):
         raise template.TemplateSyntaxError(f"'{bits[0]}' needs a name for the fragment.")
     nodelist = parser.parse(("endpublic_fragment",))
     parser.delete_first_token()
-    return PublicFragmentNode(
-        nodelist, bits[1].strip("\"'"), [parser.compile_filter(bit) for bit in bits[2:]]
-    )
+    name = bits[1].strip("\"'")
+    return PublicFragmentNode(nodelist, name, [parser.compile_filter(bit) for bit in bits[2:]])
