@@ -67,7 +67,7 @@ def landing(request):
         "agenda/event_list.html",
         {
             "filter": filterset,
-            "page": paginate(request, results.order_by("starts_at", "pk"), PAGE_SIZE),
+            "page": paginate(request, results.order_by("starts_at", "pk"), PAGE_SIZE, filterset),
             "querystring": querystring,
             "past": False,
         },
@@ -82,7 +82,7 @@ def past(request):
         "agenda/event_list.html",
         {
             "filter": filterset,
-            "page": paginate(request, results.order_by("-starts_at", "-pk"), PAGE_SIZE),
+            "page": paginate(request, results.order_by("-starts_at", "-pk"), PAGE_SIZE, filterset),
             "querystring": querystring,
             "past": True,
         },

@@ -39,7 +39,7 @@ def search(request):
 @require_GET
 def housing_list(request):
     filterset, results, querystring = search(request)
-    page = paginate(request, results.prefetch_related(first_photos()), PAGE_SIZE)
+    page = paginate(request, results.prefetch_related(first_photos()), PAGE_SIZE, filterset)
     return render(
         request,
         "housing/housing_list.html",

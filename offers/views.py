@@ -72,7 +72,7 @@ def search(request):
 @require_GET
 def offer_list(request):
     filterset, results, querystring = search(request)
-    page = paginate(request, results, PAGE_SIZE)
+    page = paginate(request, results, PAGE_SIZE, filterset)
     return render(
         request,
         "offers/offer_list.html",

@@ -30,7 +30,11 @@ def three_offers(territory):
 def test_a_signed_in_visitor_counts_a_list_once_for_all_its_pages(professional, three_offers):
     assert counts_run(professional, LIST) == (3, 1)
     assert counts_run(professional, LIST) == (3, 0)
-    assert counts_run(professional, LIST + "?page=1") == (3, 0)
+    # the pages' links make the search bound (its form may then differ): counted once more
+    assert counts_run(professional, LIST + "?page=1") == (3, 1)
+    assert counts_run(professional, LIST + "?page=2") == (3, 0)
+    assert counts_run(professional, LIST + "?kind=collaboration&page=2") == (3, 1)
+    assert counts_run(professional, LIST + "?page=3&kind=collaboration") == (3, 0)
 
 
 def test_a_published_offer_is_counted_at_the_next_request(professional, three_offers):
@@ -55,3 +59,18 @@ def test_lists_that_depend_on_the_moment_are_counted_each_time(professional):
     assert count_key(Offer.objects.none()) is None
     assert count_key([1, 2, 3]) is None
     assert count_key(Offer.objects.available()).startswith("counts:")
+
+
+def test_a_list_of_upcoming_events_is_counted_once_per_search_until_content_changes(
+    professional, territory
+):
+    """Keyed by its search rather than its SQL (which holds the moment): kept, like its
+    results, until the next save or PAGE_CACHE_SECONDS."""
+    from tests.factories import EventFactory
+
+    agenda = reverse("agenda:landing")
+    EventFactory()
+    assert counts_run(professional, agenda) == (1, 1)
+    assert counts_run(professional, agenda) == (1, 0)
+    EventFactory()
+    assert counts_run(professional, agenda) == (2, 1)
