@@ -44,12 +44,17 @@ def item_summary(item, request):
 
     from housing.enums import HousingOrdering
     from housing.models import Housing
-    from vsa_portal.search import cached_count
+    from vsa_portal import fragments
 
     if isinstance(item, Housing) or not getattr(item, "commune_id", None):
         return None
     commune = item.commune
-    count = cached_count(Housing.objects.available().near(commune, SUMMARY_RADIUS_KM))
+    # the same for every page of the commune: kept until the next publication
+    count = fragments.kept(
+        "housing-near-commune",
+        [commune.pk, SUMMARY_RADIUS_KM],
+        Housing.objects.available().near(commune, SUMMARY_RADIUS_KM).count,
+    )
     values = {"count": count, "km": SUMMARY_RADIUS_KM, "commune": commune.name}
     if count:
         text = ngettext(

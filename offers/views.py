@@ -103,9 +103,9 @@ def offer_map(request):
 
 def published_offer(pk):
     return get_object_or_404(
-        Offer.objects.published().select_related(
-            "commune__epci", "profession", "organisation", "facility"
-        ),
+        Offer.objects.published()
+        .select_related("commune__epci", "profession", "organisation", "facility")
+        .defer(*commune_unshown()),
         pk=pk,
     )
 
