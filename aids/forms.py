@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Profession
 from aids.enums import Answer, PracticeMode, PreviousAidFunder, Sector, Situation
 from territory.models import Commune
+from vsa_portal.search import NamedModelChoiceField
 from vsa_portal.widgets import FastSelect
 
 EARLIEST_DATE = date(2000, 1, 1)
@@ -21,7 +22,8 @@ class SimulatorForm(forms.Form):
     """The simulator's GET form; every field but the situation may stay unanswered."""
 
     situation = forms.ChoiceField(label=_("Votre situation"), choices=Situation.choices)
-    profession = forms.ModelChoiceField(
+    # options read as (slug, name) pairs, no model instance per option (151 communes)
+    profession = NamedModelChoiceField(
         label=_("Profession"),
         queryset=Profession.objects.order_by("position", "pk"),
         to_field_name="slug",
@@ -29,7 +31,7 @@ class SimulatorForm(forms.Form):
         empty_label=_("Non précisée"),
         widget=FastSelect,
     )
-    commune = forms.ModelChoiceField(
+    commune = NamedModelChoiceField(
         label=_("Commune du projet (ou du stage)"),
         queryset=Commune.objects.select_related("epci").only(
             "name", "slug", "insee_code", "epci__siren"

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from territory.enums import FacilityKind, SchoolLevel
 from territory.models import CPTS, Commune, HealthFacility, RailwayStation, School
+from vsa_portal import fragments
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,12 @@ FACILITY_FIGURES = [
 
 
 def territory_figures():
+    """The territory's key figures, counted once per generation of the page cache (they move
+    with reference data and demo content, both saved through signals)."""
+    return fragments.kept("territory-figures", [], _count_territory_figures)
+
+
+def _count_territory_figures():
     communes = Commune.objects.aggregate(count=Count("pk"), population=Sum("population"))
     by_kind = {
         kind: (total, demo)

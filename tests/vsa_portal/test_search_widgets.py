@@ -168,3 +168,22 @@ def test_choices_are_rendered_as_django_s_templates_would(widget, attrs):
         ours = widget.render("x", value, attrs, renderer=FastInputsRenderer())
         djangos = widget.render("x", value, attrs, renderer=DjangoTemplates())
         assert ours == djangos, (value, ours, djangos)
+
+
+def test_the_simulator_offers_the_model_choices_without_instances(territory):
+    from django.forms import ModelChoiceField as DjangoModelChoiceField
+
+    from aids.forms import SimulatorForm
+
+    form = SimulatorForm()
+    for name in ("commune", "profession"):
+        field = form.fields[name]
+        django_field = DjangoModelChoiceField(
+            queryset=field.queryset, to_field_name="slug", empty_label=field.empty_label
+        )
+        ours = list(field.choices)
+        assert ours == [(str(value), label) for value, label in django_field.choices], name
+        assert len(ours) > 1
+    bound = SimulatorForm({"situation": "interne", "commune": "avignon"})
+    assert bound.is_valid(), bound.errors
+    assert bound.cleaned_data["commune"].insee_code == "84007"
