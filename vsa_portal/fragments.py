@@ -15,6 +15,7 @@ import hashlib
 
 from django import forms
 from django.core.cache import cache
+from django.db.models import Model, QuerySet
 from django.utils.translation import get_language
 from django_filters import FilterSet
 
@@ -31,6 +32,10 @@ def identity(value):
     if isinstance(value, forms.BaseForm):
         names = [value.add_prefix(name) for name in value.fields]
         return _form_identity(type(value), value.data, names, value.is_bound)
+    if isinstance(value, Model):  # its row, not its name: two communes may share one
+        return f"{value._meta.label}:{value.pk}"
+    if isinstance(value, QuerySet):
+        raise TypeError("A fragment is keyed by values, not by a queryset (it would be read).")
     return value if isinstance(value, str) else repr(value)
 
 

@@ -5,7 +5,8 @@ visitor, so the page is rendered once per *generation* and served from Redis unt
 or deletion of anything a page shows (content, territory data, partners…) moves the generation
 on: a page published by the project lead is on the site at the next request. What leaves by the
 clock (an event that has passed) leaves within ``PAGE_CACHE_SECONDS``; the nightly expiry and
-the bulk loading commands move the generation on themselves (``new_generation()``).
+the bulk loading commands move the generation on themselves (``new_generation()``), and so does
+every ``migrate`` (a deployment).
 
 A page with a form (an offer's contact form) is stored with a placeholder where Django wrote the
 visitor's CSRF token, and each hit writes the new visitor's own token there; the page is not
@@ -30,7 +31,7 @@ from django.core.cache import cache
 from django.core.signals import setting_changed
 from django.db import connection, transaction
 from django.db.models import F
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.http import HttpResponse
 from django.middleware.csp import get_nonce
 from django.middleware.csrf import CSRF_TOKEN_LENGTH, _unmask_cipher_token, get_token
@@ -176,6 +177,9 @@ def content_changed(sender, update_fields=None, **kwargs):
     if not _is_shown(sender) or update_fields == frozenset({"last_login"}):
         return
     new_generation()
+    # and once the rows are visible to others: a request that read the new generation before
+    # the commit rendered the old rows under it, which would otherwise stay for everyone
+    transaction.on_commit(new_generation)
 
 
 def new_generation(**kwargs):
@@ -187,3 +191,7 @@ def connect():
     post_delete.connect(content_changed, dispatch_uid="page-cache-delete")
     # Settings only change at run time in tests (override_settings); a page may show them.
     setting_changed.connect(new_generation, dispatch_uid="page-cache-settings")
+    # A deployment runs migrate: what the previous release rendered (its templates, its
+    # fingerprinted static URLs) leaves the cache with it.
+    # (sent once per application with models; the portal's own has none)
+    post_migrate.connect(new_generation, dispatch_uid="page-cache-deploy")

@@ -6,8 +6,10 @@ from django.utils.safestring import mark_safe
 
 
 class FastSelect(forms.Select):
-    """A <select> rendered in Python rather than one template per option: a list of 150
-    communes costs a fraction of a millisecond instead of several."""
+    """A <select> of flat choices rendered in Python rather than one template per option: a
+    list of 150 communes costs a fraction of a millisecond instead of several. Equivalent to
+    Django's HTML (the same elements and attributes, not the same whitespace; tested with
+    ``parse_html``); ``FastInputsRenderer`` writes Django's own, character for character."""
 
     def render(self, name, value, attrs=None, renderer=None):
         final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})

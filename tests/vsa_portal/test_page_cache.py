@@ -240,3 +240,13 @@ def test_the_nightly_expiry_empties_the_cache(visitor, territory):
     assert Offer.objects.expire() == 1
     assert page_cache.generation() > generation
     assert state(visitor.get(OFFERS)) == "miss"
+
+
+def test_a_deployment_s_migrate_moves_the_generation(db):
+    from django.core.management import call_command
+
+    from vsa_portal import page_cache
+
+    before = page_cache.generation()
+    call_command("migrate", verbosity=0)
+    assert page_cache.generation() > before

@@ -183,3 +183,24 @@ def test_the_month_grid_and_the_feed_show_a_new_event_at_the_next_request(profes
         "Première formation"
         not in professional.get(feed.replace("formation", "webinaire")).content.decode()
     )
+
+
+def test_a_row_stands_for_its_table_and_key_and_a_queryset_is_refused(territory):
+    from territory.models import Commune
+
+    avignon, carpentras = Commune.objects.filter(slug__in=["avignon", "carpentras"])
+    assert identity(avignon) != identity(carpentras)
+    twin = Commune(pk=carpentras.pk, name=avignon.name)
+    assert identity(twin) == identity(carpentras)
+    with pytest.raises(TypeError):
+        identity(Commune.objects.all())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_generation_moves_again_when_a_save_is_committed(territory):
+    from django.db import transaction
+
+    with transaction.atomic():
+        OfferFactory(title="Publiée dans une transaction")
+        inside = page_cache.generation()
+    assert page_cache.generation() > inside
