@@ -12,6 +12,7 @@ from outbox.models import OutgoingEmail
 from outbox.tasks import MAX_ATTEMPTS, send_email, sweep_unsent
 from tests.factories import OfferFactory, OrganisationFactory
 from tests.helpers.processes import run_in_django_process
+from vsa_portal import page_cache
 from vsa_portal.celery import app
 
 FORM = {
@@ -46,7 +47,9 @@ def test_contact_is_saved_then_emails_are_queued(visitor, django_capture_on_comm
     assert to_poster.reply_to == ["alex.durand@exemple.test"]
     assert "votre offre m’intéresse" in to_poster.body
     assert receipt.to == ["alex.durand@exemple.test"]
-    assert len(callbacks) == 2  # one hand-over to Celery per e-mail, after the commit
+    # one hand-over to Celery per e-mail, after the commit (besides the page cache's generation)
+    hand_overs = [callback for callback in callbacks if callback is not page_cache.new_generation]
+    assert len(hand_overs) == 2
 
 
 @pytest.mark.django_db
