@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 from agenda.enums import Audience, EventKind
 from agenda.models import Event
 from territory.filters import commune_filter, epci_filter
-from vsa_portal.widgets import FastCheckboxSelectMultiple
 
 
 class EventSearchForm(forms.Form):
@@ -21,13 +20,13 @@ class EventFilter(django_filters.FilterSet):
     kind = django_filters.MultipleChoiceFilter(  # a plain column: no DISTINCT needed
         label=_("Type d’événement"),
         choices=EventKind.choices,
-        widget=FastCheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple,
         distinct=False,
     )
     audience = django_filters.MultipleChoiceFilter(
         label=_("Public"),
         choices=Audience.choices,
-        widget=FastCheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple,
         method="filter_audience",
     )
     commune = commune_filter()

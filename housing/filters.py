@@ -8,7 +8,7 @@ from housing.models import Housing
 from territory.filters import NearAmenityFilterSet, commune_filter, facility_filter
 from territory.models import Commune
 from vsa_portal import kinds
-from vsa_portal.widgets import FastCheckboxSelectMultiple, FastSelect
+from vsa_portal.widgets import FastSelect
 
 DEFAULT_RADIUS_KM = 20
 MAX_RADIUS_KM = 200
@@ -92,7 +92,7 @@ class HousingFilter(NearAmenityFilterSet):
         label=_("Type de logement"),
         field_name="housing_type",
         choices=HousingType.choices,
-        widget=FastCheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple,
         distinct=False,  # a plain column: no DISTINCT needed
     )
     meuble = django_filters.BooleanFilter(
@@ -101,7 +101,7 @@ class HousingFilter(NearAmenityFilterSet):
     public = django_filters.MultipleChoiceFilter(
         label=_("Pour"),
         choices=HousingAudience.choices,
-        widget=FastCheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple,
         method="filter_audience",
     )
     tri = django_filters.ChoiceFilter(

@@ -8,7 +8,6 @@ from interns.models import Faculty, InternshipSite
 from territory.filters import commune_filter
 from vsa_portal import kinds
 from vsa_portal.search import NamedModelChoiceFilter
-from vsa_portal.widgets import FastCheckboxSelectMultiple
 
 DEFAULT_RADIUS_KM = 20
 HOUSING_KIND = "logements"
@@ -73,7 +72,7 @@ class InternshipSiteFilter(django_filters.FilterSet):
         label=_("Spécialité"),
         field_name="specialty",
         choices=Specialty.choices,
-        widget=FastCheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple,
         distinct=False,  # a plain column: no DISTINCT needed
     )
     faculte = NamedModelChoiceFilter(

@@ -9,7 +9,7 @@ from offers.models import Offer
 from territory.filters import NearAmenityFilterSet, commune_filter, epci_filter
 from territory.models import CPTS
 from vsa_portal.search import NamedModelChoiceFilter
-from vsa_portal.widgets import FastCheckboxSelectMultiple, FastSelect
+from vsa_portal.widgets import FastSelect
 
 DEFAULT_RADIUS_KM = 20
 
@@ -35,7 +35,7 @@ class OfferFilter(NearAmenityFilterSet):
     kind = django_filters.MultipleChoiceFilter(
         label=_("Type d’offre"),
         choices=OfferKind.choices,
-        widget=FastCheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple,
         distinct=False,
     )
     profession = NamedModelChoiceFilter(
@@ -82,7 +82,7 @@ class OfferFilter(NearAmenityFilterSet):
     structure = django_filters.MultipleChoiceFilter(
         label=_("Structure"),
         choices=Structure.choices,
-        widget=FastCheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple,
         distinct=False,
     )
     housing = django_filters.BooleanFilter(

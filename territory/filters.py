@@ -9,7 +9,7 @@ from territory.amenities import Amenity, near_amenity
 from territory.enums import FacilityKind, Zone
 from territory.models import EPCI, Commune, HealthFacility
 from vsa_portal.search import NamedModelChoiceFilter
-from vsa_portal.widgets import FastCheckboxSelectMultiple, FastSelect, SuggestInput
+from vsa_portal.widgets import FastSelect, SuggestInput
 
 
 def commune_filter(label=None, empty_label=None, **kwargs):
@@ -159,7 +159,7 @@ class FacilityFilter(NearAmenityFilterSet):
     kind = django_filters.MultipleChoiceFilter(
         label=_("Type d’établissement"),
         choices=FacilityKind.choices,
-        widget=FastCheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple,
         distinct=False,  # a plain column: no DISTINCT needed
     )
     commune = commune_filter()

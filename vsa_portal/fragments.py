@@ -43,9 +43,8 @@ def _form_identity(owner, data, names, is_bound):
     """The form's class and the data its fields read (a field's widget may read several keys:
     ``name``, ``name_min``…); the rest of the query string (the page number) is not part of it."""
     names = tuple(names)
-    read = sorted(
-        key for key in data if key in names or key.startswith(tuple(f"{n}_" for n in names))
-    )
+    prefixes = tuple(f"{name}_" for name in names)
+    read = sorted(key for key in data if key in names or key.startswith(prefixes))
     items = [
         (key, tuple(data.getlist(key)) if hasattr(data, "getlist") else data[key]) for key in read
     ]

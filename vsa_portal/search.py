@@ -89,9 +89,8 @@ class CachedCountPaginator(Paginator):
         return cached_count(self.object_list, uncached)
 
 
-def cached_count(queryset, count=None):
-    """``queryset.count()`` (or ``count()``), kept in Redis under ``count_key`` when it has one."""
-    count = count or queryset.count
+def cached_count(queryset, count):
+    """``count()`` of ``queryset``, kept in Redis under ``count_key`` when it has one."""
     key = count_key(queryset)
     if key is None:
         return count()

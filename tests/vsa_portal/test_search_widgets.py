@@ -3,13 +3,14 @@
 import pytest
 from django import forms
 from django.db import connection
+from django.forms.renderers import DjangoTemplates
 from django.test.html import parse_html
 from django_filters.fields import ModelChoiceField
 
 from offers.filters import OfferFilter
 from offers.models import Offer
 from territory.models import Commune
-from vsa_portal.widgets import FastCheckboxSelectMultiple, FastSelect, FastSelectMultiple
+from vsa_portal.widgets import FastSelect, FastSelectMultiple
 
 pytestmark = pytest.mark.django_db
 
@@ -19,16 +20,20 @@ CHOICES = [("a", "Médecine <générale>"), ("b", "Pédiatrie & co"), ("c", "Gé
 @pytest.mark.parametrize("value", [[], ["b"], ["a", "c"]])
 def test_checkboxes_are_django_s_own_html(value):
     attrs = {"id": "id_kind", "class": "choices"}
-    fast = FastCheckboxSelectMultiple(choices=CHOICES).render("kind", value, attrs)
-    django = forms.CheckboxSelectMultiple(choices=CHOICES).render("kind", value, attrs)
+    fast = forms.CheckboxSelectMultiple(choices=CHOICES).render("kind", value, attrs)
+    django = forms.CheckboxSelectMultiple(choices=CHOICES).render(
+        "kind", value, attrs, renderer=DjangoTemplates()
+    )
     assert parse_html(fast) == parse_html(django)
     assert "&lt;générale&gt;" in fast and "Pédiatrie &amp; co" in fast
 
 
 def test_grouped_checkboxes_are_left_to_django():
     grouped = [("Soins", [("a", "A"), ("b", "B")])]
-    fast = FastCheckboxSelectMultiple(choices=grouped).render("kind", ["a"], {"id": "id_kind"})
-    django = forms.CheckboxSelectMultiple(choices=grouped).render("kind", ["a"], {"id": "id_kind"})
+    fast = forms.CheckboxSelectMultiple(choices=grouped).render("kind", ["a"], {"id": "id_kind"})
+    django = forms.CheckboxSelectMultiple(choices=grouped).render(
+        "kind", ["a"], {"id": "id_kind"}, renderer=DjangoTemplates()
+    )
     assert fast == django
 
 
