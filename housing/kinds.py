@@ -53,7 +53,8 @@ def item_summary(item, request):
     count = fragments.kept(
         "housing-near-commune",
         [commune.pk, SUMMARY_RADIUS_KM],
-        Housing.objects.available().near(commune, SUMMARY_RADIUS_KM).count,
+        # built only when not kept: near() reads the commune's centre, deferred on offer pages
+        lambda: Housing.objects.available().near(commune, SUMMARY_RADIUS_KM).count(),
     )
     values = {"count": count, "km": SUMMARY_RADIUS_KM, "commune": commune.name}
     if count:

@@ -3,7 +3,7 @@
 import functools
 import logging
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -33,7 +33,29 @@ def _default_of_get(key, default=None, version=None):
     return default
 
 
+class ReusedRedisClient(RedisCacheClient):
+    """Django builds a ``redis.Redis`` for every cache call, copying its 170 response callbacks
+    each time (0.1 to 0.4 ms a call, six calls a page); one is kept per connection pool instead.
+    A ``redis.Redis`` holds no connection of its own: it borrows one from its pool per command,
+    so it is shared by threads and survives a fork as the pool does."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusedRedisClient
+
     get = _degrade(_default_of_get)(RedisCache.get)
     get_many = _degrade({})(RedisCache.get_many)
     has_key = _degrade(False)(RedisCache.has_key)

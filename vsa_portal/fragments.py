@@ -6,7 +6,9 @@ for ``PAGE_CACHE_SECONDS``: what leaves by the clock (an event that has passed) 
 that time, as from the page cache.
 
 Only for what shows public content and no visitor's state: no name, no CSRF token, no
-favourite. A form or a FilterSet given as a value stands for its class and its bound data, so a
+favourite, nothing a visitor typed (a bound form is rendered outside). ``kept`` may keep a row
+as a public page reads it (an offer and its related rows: unpickling it costs a tenth of
+reading it), never to be saved back: counters are updated by ``UPDATE … SET n = n + 1``. A form or a FilterSet given as a value stands for its class and its bound data, so a
 search form is rendered once per search, with its errors, whatever the page number (the form's
 choices are reference data: a change to them moves the generation too).
 """

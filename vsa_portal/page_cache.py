@@ -20,10 +20,12 @@ visitor), that showed a message or wrote the session, that is not a 200, or that
 (CSP, frame options, gzip) are added again on every hit, since this middleware sits inside them.
 """
 
+import contextlib
 import functools
 import hashlib
 import re
 
+from asgiref.local import Local
 from django.apps import apps
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -52,8 +54,28 @@ IGNORED_APPS = frozenset({"sessions", "admin", "contenttypes", "outbox", "accoun
 IGNORED_MODELS = frozenset({"support.staffread", "support.digestsent"})
 
 
+# Within a request the generation is read once (the page's key, each fragment's key): a page is
+# rendered under one generation, and a save during the request forgets it (new_generation).
+_this_request = Local()
+
+
 def generation():
-    return cache.get_or_set(GENERATION_KEY, 1, timeout=None) or 0
+    remembered = getattr(_this_request, "generation", None)
+    if remembered is not None:
+        return remembered
+    value = cache.get_or_set(GENERATION_KEY, 1, timeout=None) or 0
+    if getattr(_this_request, "active", False):
+        _this_request.generation = value
+    return value
+
+
+@contextlib.contextmanager
+def one_generation_per_request():
+    _this_request.active, _this_request.generation = True, None
+    try:
+        yield
+    finally:
+        _this_request.active, _this_request.generation = False, None
 
 
 def cache_key(request):
@@ -99,6 +121,10 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        with one_generation_per_request():
+            return self._cached_or_rendered(request)
+
+    def _cached_or_rendered(self, request):
         if not _may_be_cached(request):
             return self.get_response(request)
         key = cache_key(request)
@@ -184,6 +210,7 @@ def content_changed(sender, update_fields=None, **kwargs):
 
 def new_generation(**kwargs):
     next_generation(GENERATION_KEY)
+    _this_request.generation = None
 
 
 def connect():

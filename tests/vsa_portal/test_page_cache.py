@@ -250,3 +250,12 @@ def test_a_deployment_s_migrate_moves_the_generation(db):
     before = page_cache.generation()
     call_command("migrate", verbosity=0)
     assert page_cache.generation() > before
+
+
+def test_the_cache_keeps_one_redis_client_per_connection_pool():
+    from django.core.cache import cache
+
+    client = cache._cache.get_client("a", write=True)
+    assert cache._cache.get_client("b") is client
+    cache.set("reused-client", 1)
+    assert cache.get("reused-client") == 1

@@ -4,9 +4,11 @@ another search's values, another language or choices that changed."""
 import re
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.http import QueryDict
 from django.template import Context, Template
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
@@ -204,3 +206,67 @@ def test_the_generation_moves_again_when_a_save_is_committed(territory):
         OfferFactory(title="Publiée dans une transaction")
         inside = page_cache.generation()
     assert page_cache.generation() > inside
+
+
+def offer_queries(client, offer):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(offer.get_absolute_url())
+    assert response.status_code == 200
+    return response, [q["sql"] for q in queries if "offers_offer" in q["sql"]]
+
+
+def test_an_offer_page_rendered_again_only_counts_its_visit(professional, territory):
+    offer = OfferFactory(title="Collaboration à Carpentras")
+    OfferFactory(title="Une voisine", commune=commune("84031"))
+    first, reads = offer_queries(professional, offer)
+    assert any(sql.startswith("SELECT") for sql in reads)
+    again, reads = offer_queries(professional, offer)
+    assert [sql.split()[0] for sql in reads] == ["UPDATE"]  # the visit, nothing read
+    html = again.content.decode()
+    assert "<h1>Collaboration à Carpentras</h1>" in html and "Une voisine" in html
+    contact_form = html[html.index(f'action="{reverse("offers:contact", args=[offer.pk])}"') :]
+    assert 'name="csrfmiddlewaretoken"' in contact_form.split("</form>")[0]
+
+
+def test_an_edited_offer_shows_its_change_and_a_withdrawn_one_is_gone_at_the_next_request(
+    professional, territory
+):
+    offer = OfferFactory(title="Titre d’origine")
+    assert "Titre d’origine" in professional.get(offer.get_absolute_url()).content.decode()
+    offer.title = "Titre corrigé"
+    offer.save()
+    assert "<h1>Titre corrigé</h1>" in professional.get(offer.get_absolute_url()).content.decode()
+    Offer.objects.filter(pk=offer.pk).archive()
+    assert professional.get(offer.get_absolute_url()).status_code == 404
+
+
+def test_what_someone_typed_in_a_contact_form_is_never_kept_for_others(professional, territory):
+    offer = OfferFactory()
+    professional.get(offer.get_absolute_url())
+    refused = professional.post(
+        reverse("offers:contact", args=[offer.pk]),
+        {"name": "Dominique Secret", "email": "pas-une-adresse", "message": "Bonjour"},
+    )
+    assert refused.status_code == 400
+    assert "Dominique Secret" in refused.content.decode()
+    for client in (professional, Client()):
+        assert "Dominique Secret" not in client.get(offer.get_absolute_url()).content.decode()
+    redis = page_cache.cache._cache.get_client()
+    kept = [
+        redis.get(key)
+        for key in redis.scan_iter(match=f"{settings.CACHES['default']['KEY_PREFIX']}:*")
+    ]
+    assert kept and not any(
+        b"Dominique Secret" in value for value in kept if isinstance(value, bytes)
+    )
+
+
+def test_a_request_reads_the_generation_once_and_a_save_during_it_is_seen(territory):
+    with page_cache.one_generation_per_request():
+        first = page_cache.generation()
+        page_cache.cache.set(page_cache.GENERATION_KEY, first + 5, timeout=None)
+        assert page_cache.generation() == first  # another process's save: the next request
+        page_cache.new_generation()  # this request's own save
+        assert page_cache.generation() == first + 6
+    page_cache.cache.set(page_cache.GENERATION_KEY, first + 10, timeout=None)
+    assert page_cache.generation() == first + 10  # outside a request: read each time
