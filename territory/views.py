@@ -6,7 +6,7 @@ from django.contrib.gis.db.models.functions import Distance, Envelope
 from django.core.cache import cache
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import get_conditional_response
 from django.utils.functional import SimpleLazyObject
@@ -29,7 +29,7 @@ from territory.models import (
     TerritoryHighlight,
     commune_unshown,
 )
-from vsa_portal import kinds
+from vsa_portal import fragments, kinds
 from vsa_portal.search import filtered, paginate, querystring_without_page
 
 NEARBY_KM = 15
@@ -156,66 +156,90 @@ def facilities_in_and_around(commune):
     return local, nearby[:NEARBY_FACILITIES]
 
 
-@require_GET
-def commune_detail(request, slug):
-    commune = get_object_or_404(
+def commune_for_its_page(slug):
+    """The commune as its page reads it, or None: its map's bounds without its outline
+    (hundreds of kilobytes for Avignon), its districts and CPTS."""
+    return (
         Commune.objects.select_related("epci", "frr")
-        # the map's bounds, without reading the outline (hundreds of kilobytes for Avignon)
         .annotate(outline_box=Envelope("boundary"))
         .defer("boundary", "imported_values")
         .prefetch_related(
             "priority_districts",
             Prefetch("cpts", queryset=CPTS.objects.defer("perimeter", "imported_values")),
-        ),
-        slug=slug,
+        )
+        .filter(slug=slug)
+        .first()
     )
-    # What the page shows of the content around the commune is rendered once per generation of
-    # the page cache ({% cache %} in the template), so computed only when the template asks.
-    around = SimpleLazyObject(lambda: facilities_in_and_around(commune))
-    nearby_sections = SimpleLazyObject(
-        lambda: [nearby_section(kind, commune) for kind in kinds.public() if kind.near_commune]
-    )
-    summaries = SimpleLazyObject(
-        lambda: [kind.commune_summary(commune) for kind in kinds.public() if kind.commune_summary]
-    )
-    # one plain query: six correlated subqueries took longer to write out than to run; its
-    # zone is what with_current_zone() would have annotated (the aids' summary reads it)
+
+
+def commune_zoning(commune):
+    """One plain query (six correlated subqueries took longer to write out than to run); its
+    zone is what with_current_zone() would have annotated (the aids' summary reads it)."""
     zoning = commune.current_zoning()
     commune.current_zone = zoning.zone if zoning else None
+    return zoning
+
+
+def commune_map(commune):
     west, south, east, north = commune.outline_box.extent
     margin = 0.05
+    return build_map(
+        "carte-commune",
+        _("Les établissements de santé, écoles et gares autour de %(commune)s")
+        % {"commune": commune.name},
+        [
+            *facility_layers(checked=[layer["id"] for layer in facility_layers()]),
+            *family_layers(),
+        ],
+        bounds=(west - margin, south - margin, east + margin, north + margin),
+        list_links=[
+            (_("établissements de la commune et des environs"), "#etablissements"),
+            (_("écoles, collèges, lycées et gares"), "#famille"),
+        ],
+    )
+
+
+@require_GET
+def commune_detail(request, slug):
+    # The row is kept per generation of the page cache, and the page's content is rendered
+    # once per generation ({% public_fragment %} in the template): what follows is read only
+    # when the template asks for it.
+    commune = fragments.kept("commune-page-row", [slug], lambda: commune_for_its_page(slug))
+    if commune is None:
+        raise Http404
+    zoning = SimpleLazyObject(lambda: commune_zoning(commune))
+    around = SimpleLazyObject(lambda: facilities_in_and_around(commune))
+
+    def summaries():
+        bool(zoning)  # the aids' summary reads the commune's current zone
+        return [kind.commune_summary(commune) for kind in kinds.public() if kind.commune_summary]
+
     return render(
         request,
         "territory/commune_detail.html",
         {
             "commune": commune,
             "zoning": zoning,
-            "zoning_ended": bool(zoning and zoning.is_ended()),
-            "priority_districts": sorted(
-                commune.priority_districts.all(), key=lambda district: (district.name, district.pk)
+            "zoning_ended": SimpleLazyObject(lambda: bool(zoning and zoning.is_ended())),
+            "priority_districts": SimpleLazyObject(
+                lambda: sorted(
+                    commune.priority_districts.all(),
+                    key=lambda district: (district.name, district.pk),
+                )
             ),
-            "frr": commune.frr_or_none,
-            "summaries": summaries,
-            "cpts_list": list(commune.cpts.all()),
+            "frr": SimpleLazyObject(lambda: commune.frr_or_none),
+            "summaries": SimpleLazyObject(summaries),
+            "cpts_list": SimpleLazyObject(lambda: list(commune.cpts.all())),
             "facilities": SimpleLazyObject(lambda: around[0]),
             "nearby": SimpleLazyObject(lambda: around[1]),
             "nearby_km": NEARBY_KM,
-            "nearby_sections": nearby_sections,
-            "family": SimpleLazyObject(lambda: family_places(commune)),
-            "map": build_map(
-                "carte-commune",
-                _("Les établissements de santé, écoles et gares autour de %(commune)s")
-                % {"commune": commune.name},
-                [
-                    *facility_layers(checked=[layer["id"] for layer in facility_layers()]),
-                    *family_layers(),
-                ],
-                bounds=(west - margin, south - margin, east + margin, north + margin),
-                list_links=[
-                    (_("établissements de la commune et des environs"), "#etablissements"),
-                    (_("écoles, collèges, lycées et gares"), "#famille"),
-                ],
+            "nearby_sections": SimpleLazyObject(
+                lambda: [
+                    nearby_section(kind, commune) for kind in kinds.public() if kind.near_commune
+                ]
             ),
+            "family": SimpleLazyObject(lambda: family_places(commune)),
+            "map": SimpleLazyObject(lambda: commune_map(commune)),
         },
     )
 
