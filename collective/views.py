@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -56,17 +57,20 @@ def organization_jsonld(request, partners):
 
 @require_GET
 def landing(request):
-    partners = (
-        Organisation.objects.filter(is_public=True)
-        .exclude(kind=OrganisationKind.LANDLORD)
-        .order_by("-is_founding_member", "name", "pk")
+    # read only when the page's content is not kept ({% public_fragment %} in the template)
+    partners = SimpleLazyObject(
+        lambda: list(
+            Organisation.objects.filter(is_public=True)
+            .exclude(kind=OrganisationKind.LANDLORD)
+            .order_by("-is_founding_member", "name", "pk")
+        )
     )
-    partners = list(partners)
     return render(
         request,
         "collective/landing.html",
         {
-            "organization": organization_jsonld(request, partners),
+            # called by the template, within the fragment
+            "organization": lambda: organization_jsonld(request, partners),
             "partners": partners,
             "team": TeamMember.objects.select_related("organisation"),
             "testimonials": Testimonial.objects.shown().select_related("commune")[:6],

@@ -30,26 +30,32 @@ CONTACTS_PER_EMAIL = Limit("offers-contact-email", 5, 3600)
 
 @require_GET
 def landing(request):
+    # read only when the page's content is not kept ({% public_fragment %} in the template)
     return render(
         request,
         "offers/landing.html",
         {
-            "figures": territory_figures(),
-            "latest_offers": list(
-                Offer.objects.available()
-                .select_related("commune", "profession")
-                .order_by("-published_at", "-pk")[:4]
+            "figures": SimpleLazyObject(territory_figures),
+            "latest_offers": SimpleLazyObject(
+                lambda: list(
+                    Offer.objects.available()
+                    .select_related("commune", "profession")
+                    .defer(*commune_unshown())
+                    .order_by("-published_at", "-pk")[:4]
+                )
             ),
-            "map": build_map(
-                "carte-territoire",
-                _("La carte du territoire"),
-                [
-                    offers_layer(),
-                    *facility_layers(checked=("hopitaux",)),
-                    cpts_layer(),
-                    zoning_layer(),
-                ],
-                list_links=territory_list_links(),
+            "map": SimpleLazyObject(
+                lambda: build_map(
+                    "carte-territoire",
+                    _("La carte du territoire"),
+                    [
+                        offers_layer(),
+                        *facility_layers(checked=("hopitaux",)),
+                        cpts_layer(),
+                        zoning_layer(),
+                    ],
+                    list_links=territory_list_links(),
+                )
             ),
         },
     )

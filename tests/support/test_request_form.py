@@ -213,3 +213,42 @@ def test_a_message_received_elsewhere_becomes_a_dossier_or_joins_the_open_one(pr
     assert not created and again == dossier
     assert "plutôt Pertuis" in Note.objects.get(dossier=dossier).body
     assert Dossier.objects.count() == 1
+
+
+def selected_options(html, name):
+    import re
+
+    select = re.search(rf'<select [^>]*name="{name}".*?</select>', html, re.S).group(0)
+    return re.findall(r'<option value="([^"]*)" selected>', select)
+
+
+def test_the_empty_form_kept_for_visitors_never_shows_a_signed_in_persons_details(
+    visitor, professional, professional_user, territory
+):
+    from django.test import Client
+
+    from territory.models import Commune
+
+    signed_in = professional.get(URL).content.decode()
+    assert professional_user.email in signed_in
+    assert f'value="{professional_user.last_name}"' in signed_in
+    for client in (visitor, Client(HTTP_COOKIE="sessionid=expiree")):
+        html = client.get(URL).content.decode()
+        assert professional_user.email not in html
+        assert f'value="{professional_user.last_name}"' not in html
+    # each commune asked is preselected on its own, whoever asked it before
+    mazan, apt = (Commune.objects.get(slug=slug).pk for slug in ("mazan", "apt"))
+    assert selected_options(
+        visitor.get(URL, {"commune": "mazan"}).content.decode(), "communes"
+    ) == [str(mazan)]
+    assert selected_options(
+        professional.get(URL, {"commune": "apt"}).content.decode(), "communes"
+    ) == [str(apt)]
+    assert selected_options(visitor.get(URL).content.decode(), "communes") == []
+
+
+def test_what_someone_typed_is_shown_back_to_them_only(visitor, territory):
+    refused = visitor.post(URL, form_data(email="pas-une-adresse", children="Jumeaux de 3 ans"))
+    assert refused.status_code == 400
+    assert "Jumeaux de 3 ans" in refused.content.decode()
+    assert "Jumeaux de 3 ans" not in visitor.get(URL).content.decode()
