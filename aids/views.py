@@ -1,4 +1,5 @@
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
@@ -63,27 +64,40 @@ def support_link(form):
     return f"{SUPPORT_REQUEST_PATH}?{urlencode(params)}"
 
 
+def simulation(request, form):
+    """What the simulator answers to a valid form."""
+    answers = form.answers()
+    facts = build_facts(**answers)
+    results = simulate(facts)
+    groups = by_verdict(results)
+    eligible = groups[Verdict.ELIGIBLE]
+    return {
+        "facts": facts,
+        "results": results,
+        "eligible": eligible,
+        "to_check": groups[Verdict.TO_CHECK],
+        "close_misses": [r for r in groups[Verdict.NOT_ELIGIBLE] if r.is_close_miss],
+        "others": [r for r in groups[Verdict.NOT_ELIGIBLE] if not r.is_close_miss],
+        "year_one_total": sum(r.year_one for r in eligible if r.year_one is not None),
+        "share_url": request.build_absolute_uri(),
+        "support_url": support_link(form),
+    }
+
+
 @require_GET
 def simulator(request):
     form = SimulatorForm(request.GET or None)
-    context = {"form": form, "results": None}
-    if form.is_bound and form.is_valid():
-        answers = form.answers()
-        facts = build_facts(**answers)
-        results = simulate(facts)
-        groups = by_verdict(results)
-        eligible = groups[Verdict.ELIGIBLE]
-        context.update(
-            {
-                "facts": facts,
-                "results": results,
-                "eligible": eligible,
-                "to_check": groups[Verdict.TO_CHECK],
-                "close_misses": [r for r in groups[Verdict.NOT_ELIGIBLE] if r.is_close_miss],
-                "others": [r for r in groups[Verdict.NOT_ELIGIBLE] if not r.is_close_miss],
-                "year_one_total": sum(r.year_one for r in eligible if r.year_one is not None),
-                "share_url": request.build_absolute_uri(),
-                "support_url": support_link(form),
-            }
-        )
-    return render(request, "aids/simulator.html", context)
+    simulated = form.is_bound and form.is_valid()
+    # the page's content is kept per answers and generation ({% public_fragment %} in the
+    # template): the rules are applied only when it is not
+    return render(
+        request,
+        "aids/simulator.html",
+        {
+            "form": form,
+            "simulated": simulated,
+            "simulation": SimpleLazyObject(lambda: simulation(request, form))
+            if simulated
+            else None,
+        },
+    )

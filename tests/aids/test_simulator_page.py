@@ -39,7 +39,7 @@ def test_a_simulation_shows_amounts_the_year_one_estimate_and_the_zoning_used(ca
 
 def test_the_support_link_carries_the_simulation(catalogue, visitor):
     response = visitor.get(reverse("aids:simulator"), CADENET_ZIP)
-    link = response.context["support_url"]
+    link = response.context["simulation"]["support_url"]
     url = urlparse(link)
     assert url.path == "/accompagnement/demande/"
     params = parse_qs(url.query)
@@ -50,7 +50,7 @@ def test_the_support_link_carries_the_simulation(catalogue, visitor):
 
 def test_the_url_is_shareable(catalogue, visitor):
     response = visitor.get(reverse("aids:simulator"), CADENET_ZIP)
-    assert "commune=cadenet" in response.context["share_url"]
+    assert "commune=cadenet" in response.context["simulation"]["share_url"]
 
 
 def test_errors_are_explained_not_raised(catalogue, visitor):
@@ -73,6 +73,22 @@ def test_a_date_of_aid_without_its_funder_is_refused(catalogue, visitor):
 
 def test_without_a_commune_territorial_conditions_are_to_check(catalogue, visitor):
     response = visitor.get(reverse("aids:simulator"), {"situation": "interne"})
-    verdicts = {r.aid.slug: r.verdict for r in response.context["results"]}
+    verdicts = {r.aid.slug: r.verdict for r in response.context["simulation"]["results"]}
     assert verdicts["indemnite-hebergement-internes"] == "a_verifier"
     assert "choisissez la commune du projet" in response.content.decode()
+
+
+def test_each_set_of_answers_gets_its_own_results_and_an_edited_aid_shows_at_once(
+    catalogue, professional
+):
+    from aids.models import Aid
+
+    url = reverse("aids:simulator")
+    cadenet = professional.get(url, CADENET_ZIP).content.decode()
+    avignon = professional.get(url, {**CADENET_ZIP, "commune": "avignon"}).content.decode()
+    assert "Zonage utilisé : Cadenet" in cadenet and "Zonage utilisé : Avignon" in avignon
+    assert "Zonage utilisé : Cadenet" in professional.get(url, CADENET_ZIP).content.decode()
+    aid = Aid.objects.get(slug="aide-installation-zip")
+    aid.title = "Aide à la première installation en ZIP, nom corrigé"
+    aid.save()
+    assert "nom corrigé" in professional.get(url, CADENET_ZIP).content.decode()
