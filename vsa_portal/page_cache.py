@@ -31,7 +31,7 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.core.signals import setting_changed
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.http import HttpResponse
@@ -174,13 +174,22 @@ def _count(label, pk):
     # A visit lost if PostgreSQL crashed within the next few hundred milliseconds matters less
     # than waiting for the disk on every page view: committed without waiting for the WAL flush.
     # Inside someone else's transaction, SET LOCAL would last until that one commits.
+    model = apps.get_model(label)
     if connection.in_atomic_block:
-        apps.get_model(label).objects.filter(pk=pk).update(views_count=F("views_count") + 1)
+        model.objects.filter(pk=pk).update(views_count=F("views_count") + 1)
         return
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL synchronous_commit TO OFF")
-        apps.get_model(label).objects.filter(pk=pk).update(views_count=F("views_count") + 1)
+    # one round trip instead of four (BEGIN, SET, UPDATE, COMMIT: half of a cached page's
+    # time): the statements together, with the table and key written by Django and int()
+    quote = connection.ops.quote_name
+    table, key, count = quote(model._meta.db_table), quote(model._meta.pk.column), "views_count"
+    update = f"UPDATE {table} SET {count} = {count} + 1 WHERE {key} = {int(pk)}"  # noqa: S608
+    with connection.cursor() as cursor:
+        try:
+            cursor.execute(f"BEGIN; SET LOCAL synchronous_commit TO OFF; {update}; COMMIT")
+        except DatabaseError:
+            with contextlib.suppress(DatabaseError):
+                cursor.execute("ROLLBACK")  # the transaction BEGIN opened, left aborted
+            raise
 
 
 def count_visit(request, item):

@@ -259,3 +259,24 @@ def test_the_cache_keeps_one_redis_client_per_connection_pool():
     assert cache._cache.get_client("b") is client
     cache.set("reused-client", 1)
     assert cache.get("reused-client") == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_visit_is_counted_in_one_statement_and_a_failed_count_leaves_the_connection_usable(
+    territory,
+):
+    from django.db import DatabaseError, connection
+    from django.test.utils import CaptureQueriesContext
+
+    from territory.models import Commune
+
+    offer = OfferFactory()
+    with CaptureQueriesContext(connection) as queries:
+        page_cache._count("offers.Offer", offer.pk)
+    assert len(queries) == 1 and "synchronous_commit" in queries[0]["sql"]
+    offer.refresh_from_db()
+    assert offer.views_count == 1
+    with pytest.raises(DatabaseError):  # a table without the column
+        page_cache._count("territory.Commune", Commune.objects.first().pk)
+    assert connection.get_autocommit()
+    assert Commune.objects.exists()  # the connection is not left in an aborted transaction
