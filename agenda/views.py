@@ -56,7 +56,7 @@ def search(request, queryset):
     filterset = EventFilter(
         request.GET or None, queryset=queryset.select_related("commune", "organisation")
     )
-    return filterset, filtered(filterset), querystring_without_page(request)
+    return filterset, (lambda: filtered(filterset)), querystring_without_page(request)
 
 
 @require_GET
@@ -67,7 +67,9 @@ def landing(request):
         "agenda/event_list.html",
         {
             "filter": filterset,
-            "page": paginate(request, results.order_by("starts_at", "pk"), PAGE_SIZE, filterset),
+            "page": paginate(
+                request, lambda: results().order_by("starts_at", "pk"), PAGE_SIZE, filterset
+            ),
             "querystring": querystring,
             "past": False,
         },
@@ -82,7 +84,9 @@ def past(request):
         "agenda/event_list.html",
         {
             "filter": filterset,
-            "page": paginate(request, results.order_by("-starts_at", "-pk"), PAGE_SIZE, filterset),
+            "page": paginate(
+                request, lambda: results().order_by("-starts_at", "-pk"), PAGE_SIZE, filterset
+            ),
             "querystring": querystring,
             "past": True,
         },
@@ -366,7 +370,7 @@ def feed(request):
         "agenda-feed",
         [filterset],
         lambda: calendar(
-            results.order_by("starts_at", "pk")[:FEED_LIMIT], settings.PORTAL_BASE_URL, name
+            results().order_by("starts_at", "pk")[:FEED_LIMIT], settings.PORTAL_BASE_URL, name
         ),
     )
     return ics_response(body, "agenda.ics")

@@ -34,7 +34,7 @@ def aid_list(request):
         "aids/aid_list.html",
         {
             "filter": filterset,
-            "page": paginate(request, filtered(filterset), PAGE_SIZE, filterset),
+            "page": paginate(request, lambda: filtered(filterset), PAGE_SIZE, filterset),
             "querystring": querystring_without_page(request),
         },
     )

@@ -30,16 +30,19 @@ def first_photos():
 
 
 def search(request):
-    """The filtered housing and everything the list and the map pages share."""
+    """The filtered housing (a function: applied only when read) and everything the list and
+    the map pages share."""
     queryset = Housing.objects.available().select_related("commune").defer(*commune_unshown())
     filterset = HousingFilter(request.GET or None, queryset=queryset)
-    return filterset, filtered(filterset), querystring_without_page(request)
+    return filterset, (lambda: filtered(filterset)), querystring_without_page(request)
 
 
 @require_GET
 def housing_list(request):
     filterset, results, querystring = search(request)
-    page = paginate(request, results.prefetch_related(first_photos()), PAGE_SIZE, filterset)
+    page = paginate(
+        request, lambda: results().prefetch_related(first_photos()), PAGE_SIZE, filterset
+    )
     return render(
         request,
         "housing/housing_list.html",

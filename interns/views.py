@@ -103,7 +103,7 @@ def landing(request):
 @require_GET
 def site_list(request):
     filterset = InternshipSiteFilter(request.GET or None, queryset=site_queryset())
-    page = paginate(request, filtered(filterset), PAGE_SIZE, filterset)
+    page = paginate(request, lambda: filtered(filterset), PAGE_SIZE, filterset)
     querystring = querystring_without_page(request)
     housing = housing_kind()
     return render(

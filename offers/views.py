@@ -66,14 +66,15 @@ def offers_layer(querystring="", checked=True):
 
 
 def search(request):
-    """The filtered offers and everything the list and the map pages share."""
+    """The filtered offers (a function: applied only when read) and everything the list and
+    the map pages share."""
     queryset = (
         Offer.objects.available()
         .select_related("commune", "profession", "organisation")
         .defer(*commune_unshown())
     )
     filterset = OfferFilter(request.GET or None, queryset=queryset)
-    return filterset, filtered(filterset), querystring_without_page(request)
+    return filterset, (lambda: filtered(filterset)), querystring_without_page(request)
 
 
 @require_GET

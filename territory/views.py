@@ -71,7 +71,7 @@ def filtered_list(request, filterset, template):
         template,
         {
             "filter": filterset,
-            "page": paginate(request, filtered(filterset), PAGE_SIZE, filterset),
+            "page": paginate(request, lambda: filtered(filterset), PAGE_SIZE, filterset),
             "querystring": querystring_without_page(request),
         },
     )

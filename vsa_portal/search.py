@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django_filters.fields import ModelChoiceField, ModelChoiceIterator
 
 from vsa_portal import fragments, page_cache
@@ -101,9 +101,31 @@ def cached_count(queryset, count):
     return value
 
 
+class DeferredResults:
+    """A list's results, built when first read: on a page whose results and count are kept
+    (a fragment), the search is never applied: its form not validated, its commune not read,
+    its query not written (a third of a list's rendering)."""
+
+    def __init__(self, build):
+        self._build = build
+
+    @cached_property
+    def queryset(self):
+        return self._build()
+
+    def count(self):
+        return self.queryset.count()
+
+    def __getitem__(self, key):
+        return SimpleLazyObject(lambda: list(self.queryset[key]))
+
+
 def paginate(request, queryset, per_page, search=None):
     """A page of ``queryset``; ``search``: its FilterSet, when the list is all the search says
-    (the count is then kept for the page's path and that search)."""
+    (the count is then kept for the page's path and that search). ``queryset`` may be a
+    function that returns it: it is then called only if the page's rows or count are read."""
+    if callable(queryset):
+        queryset = DeferredResults(queryset)
     paginator = CachedCountPaginator(
         queryset, per_page, search=None if search is None else (request.path, search)
     )

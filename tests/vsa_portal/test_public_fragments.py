@@ -40,11 +40,12 @@ def reads_of_professions(client, path):
 
 
 def test_a_search_form_is_rendered_once_for_every_visitor_and_page(professional, territory):
-    # one read to check the value asked, one to list the choices: the second one is left
+    # one read to check the value asked, one to list the choices; then neither: the form, the
+    # first page's results and the count are kept, so the search is not even applied
     first, reads = reads_of_professions(professional, LIST + "?profession=orthophonie")
     assert reads == 2
     again, reads = reads_of_professions(professional, LIST + "?profession=orthophonie&page=1")
-    assert reads == 1  # the page number is not part of the search
+    assert reads == 0  # the page number is not part of the search
     assert form_of(again) == form_of(first)
     assert '<option value="orthophonie" selected>' in form_of(again)
 
@@ -270,3 +271,18 @@ def test_a_request_reads_the_generation_once_and_a_save_during_it_is_seen(territ
         assert page_cache.generation() == first + 6
     page_cache.cache.set(page_cache.GENERATION_KEY, first + 10, timeout=None)
     assert page_cache.generation() == first + 10  # outside a request: read each time
+
+
+def test_a_search_seen_before_is_not_applied_again(professional, territory):
+    OfferFactory(title="Collaboration près de Carpentras", kind="collaboration")
+    search = LIST + "?kind=collaboration&near=carpentras&km=20&tri=proches"
+    first = professional.get(search)
+    with CaptureQueriesContext(connection) as queries:
+        again = professional.get(search)
+    read = [
+        q["sql"] for q in queries if "offers_offer" in q["sql"] or "territory_commune" in q["sql"]
+    ]
+    assert read == []  # neither the offers nor the commune searched around
+    assert offer_titles(again) == offer_titles(first) == ["Collaboration près de Carpentras"]
+    other = professional.get(search.replace("km=20", "km=5"))
+    assert offer_titles(other) == ["Collaboration près de Carpentras"]  # its own search
