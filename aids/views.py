@@ -54,14 +54,14 @@ def aid_detail(request, slug):
     )
 
 
+def answers_of(form):
+    """The simulation's answers as query parameters, and nothing else of the query string."""
+    return [(name, form.data[name][:100]) for name in form.fields if form.data.get(name)]
+
+
 def support_link(form):
     """The "Être accompagné·e" link, carrying the simulation's answers."""
-    params = [("origine", "simulateur")]
-    for name in form.fields:
-        value = form.data.get(name)
-        if value:
-            params.append((name, value[:100]))
-    return f"{SUPPORT_REQUEST_PATH}?{urlencode(params)}"
+    return f"{SUPPORT_REQUEST_PATH}?{urlencode([('origine', 'simulateur'), *answers_of(form)])}"
 
 
 def simulation(request, form):
@@ -79,7 +79,9 @@ def simulation(request, form):
         "close_misses": [r for r in groups[Verdict.NOT_ELIGIBLE] if r.is_close_miss],
         "others": [r for r in groups[Verdict.NOT_ELIGIBLE] if not r.is_close_miss],
         "year_one_total": sum(r.year_one for r in eligible if r.year_one is not None),
-        "share_url": request.build_absolute_uri(),
+        # the answers only: the page is kept for everyone who gives them (a fragment keyed by
+        # the form), whatever else a first visitor's address carried
+        "share_url": request.build_absolute_uri(f"{request.path}?{urlencode(answers_of(form))}"),
         "support_url": support_link(form),
     }
 

@@ -92,3 +92,18 @@ def test_each_set_of_answers_gets_its_own_results_and_an_edited_aid_shows_at_onc
     aid.title = "Aide à la première installation en ZIP, nom corrigé"
     aid.save()
     assert "nom corrigé" in professional.get(url, CADENET_ZIP).content.decode()
+
+
+def test_the_share_link_carries_the_answers_and_nothing_else_of_the_address(catalogue, visitor):
+    url = reverse("aids:simulator")
+    import html
+    import re
+
+    visitor.get(url, {**CADENET_ZIP, "suivi": "campagne-de-quelqu-un"})
+    page = visitor.get(url, CADENET_ZIP).content.decode()  # its content kept from the first
+    shared = html.unescape(
+        re.search(r'id="lien-simulation".*?value="([^"]+)"', page, re.S).group(1)
+    )
+    query = parse_qs(urlparse(shared).query)
+    assert "suivi" not in query
+    assert {name: values[0] for name, values in query.items()} == CADENET_ZIP
