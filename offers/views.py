@@ -1,4 +1,3 @@
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
@@ -157,9 +156,7 @@ def detail_context(request, offer, form):
 def offer_detail(request, pk, slug):
     # the offer and its related rows as its page shows them, read once per generation (5 ms
     # of the ORM's work on every rendering otherwise); a 404 is read again each time
-    offer = fragments.kept("published-offer", [pk], lambda: published_offer_or_none(pk))
-    if offer is None:
-        raise Http404
+    offer = fragments.kept_or_404("published-offer", pk, lambda: published_offer_or_none(pk))
     if slug != offer.url_slug:
         return redirect(offer, permanent=True)
     offer.count_view(request)

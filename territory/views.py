@@ -204,9 +204,7 @@ def commune_detail(request, slug):
     # The row is kept per generation of the page cache, and the page's content is rendered
     # once per generation ({% public_fragment %} in the template): what follows is read only
     # when the template asks for it.
-    commune = fragments.kept("commune-page-row", [slug], lambda: commune_for_its_page(slug))
-    if commune is None:
-        raise Http404
+    commune = fragments.kept_or_404("commune-page-row", slug, lambda: commune_for_its_page(slug))
     zoning = SimpleLazyObject(lambda: commune_zoning(commune))
     around = SimpleLazyObject(lambda: facilities_in_and_around(commune))
 

@@ -18,6 +18,7 @@ import hashlib
 from django import forms
 from django.core.cache import cache
 from django.db.models import Model, QuerySet
+from django.http import Http404
 from django.utils.translation import get_language
 from django_filters import FilterSet
 
@@ -56,6 +57,15 @@ def _form_identity(owner, data, names, is_bound):
 def fragment_key(name, values):
     digest = hashlib.sha256("\x1f".join(identity(value) for value in values).encode()).hexdigest()
     return f"fragments:{page_cache.generation()}:{get_language()}:{name}:{digest[:40]}"
+
+
+def kept_or_404(name, key, read):
+    """The row ``read()`` returns for a public page, kept as ``kept`` keeps it; a 404 when
+    ``read()`` finds none (``None`` is not kept: read again at each request)."""
+    row = kept(name, [key], read)
+    if row is None:
+        raise Http404
+    return row
 
 
 def kept(name, values, render):
