@@ -6,10 +6,17 @@ admin for its permissions and reversing two URLs for each (a tenth of a change l
 What it lists depends only on the user's permissions and the language (no admin here decides a
 permission from anything else: ``tests/vsa_portal/test_admin_site.py``), so it is built once per
 process for each set of permissions. The views check permissions themselves, as always.
+
+The sidebar written from that list (``admin/app_list.html``, 3 ms of a change list) differs
+only by which of its links the page's path contains (the current application and model), so
+it is kept too, per list and links shown as current (``{% kept_sidebar_app_list %}``).
 """
+
+from urllib.parse import quote
 
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
+from django.template.loader import render_to_string
 from django.urls import get_script_prefix
 from django.utils.translation import get_language
 
@@ -20,10 +27,11 @@ class PortalAdminSite(admin.AdminSite):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._app_lists = {}
+        self._sidebars = {}
 
-    def get_app_list(self, request, app_label=None):
+    def app_list_key(self, request, app_label=None):
         user = request.user
-        key = (
+        return (
             app_label,
             user.is_active,
             user.is_staff,
@@ -32,6 +40,9 @@ class PortalAdminSite(admin.AdminSite):
             get_language(),
             get_script_prefix(),
         )
+
+    def get_app_list(self, request, app_label=None):
+        key = self.app_list_key(request, app_label)
         app_list = self._app_lists.get(key)
         if app_list is None:
             app_list = super().get_app_list(request, app_label)
@@ -39,6 +50,24 @@ class PortalAdminSite(admin.AdminSite):
                 self._app_lists.clear()
             self._app_lists[key] = app_list
         return app_list
+
+    def sidebar_app_list(self, request):
+        """``admin/app_list.html`` as the navigation sidebar includes it, for this request."""
+        app_list = self.get_app_list(request)
+        path = quote(request.path, safe="/")  # the template's ``request.path|urlencode``
+        links = [app["app_url"] for app in app_list]
+        links += [model["admin_url"] for app in app_list for model in app["models"]]
+        key = (self.app_list_key(request), tuple(link for link in links if link and link in path))
+        sidebar = self._sidebars.get(key)
+        if sidebar is None:
+            sidebar = render_to_string(
+                "admin/app_list.html",
+                {"app_list": app_list, "show_changelinks": False, "request": request},
+            )
+            if len(self._sidebars) >= KEPT_APP_LISTS * 4:
+                self._sidebars.clear()
+            self._sidebars[key] = sidebar
+        return sidebar
 
 
 class PortalAdminConfig(AdminConfig):

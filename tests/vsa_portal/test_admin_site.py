@@ -74,3 +74,31 @@ def test_no_admin_decides_a_permission_from_anything_but_the_user():
             body = source.split(":", 1)[1]
             assert "return False" in body or "super()" in body, (type(model_admin), name)
             assert "request." not in body.replace("request.user", ""), (type(model_admin), name)
+
+
+def sidebar_of(client, url):
+    html = client.get(url).content.decode()
+    return html.split('<nav class="sticky" id="nav-sidebar"', 1)[1].split("</nav>", 1)[0]
+
+
+def test_the_kept_sidebar_shows_the_current_model_of_each_page(project_lead):
+    for _ in range(2):  # written, then kept
+        offers = sidebar_of(project_lead, "/admin/offers/offer/")
+        dossiers = sidebar_of(project_lead, "/admin/support/dossier/")
+        assert 'class="model-offer current-model"' in offers
+        assert 'class="model-dossier current-model"' not in offers
+        assert 'class="model-dossier current-model"' in dossiers
+        assert 'class="model-offer current-model"' not in dossiers
+        assert '<a href="/admin/offers/offer/" aria-current="page">' in offers
+
+
+def test_the_kept_sidebar_is_the_one_of_each_set_of_permissions(project_lead, client):
+    offers_only = staff_with_totp()
+    offers_only.user_permissions.add(
+        *Permission.objects.filter(content_type__app_label="offers", codename="view_offer")
+    )
+    client.force_login(offers_only)
+    lead = sidebar_of(project_lead, "/admin/offers/offer/")
+    theirs = sidebar_of(client, "/admin/offers/offer/")
+    assert "/admin/support/dossier/" in lead
+    assert "/admin/offers/offer/" in theirs and "/admin/support/dossier/" not in theirs

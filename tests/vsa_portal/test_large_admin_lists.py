@@ -1,8 +1,10 @@
 """The project lead's change lists of offers and dossiers at national volume: as many queries for
-33 rows as for 3, each with its related rows, and no COUNT(*) over a large table."""
+33 rows as for 3, each with its related rows, no COUNT(*) over a large table, and each row
+written once per what it shows."""
 
 import pytest
 from django.contrib import admin
+from django.contrib.admin.templatetags import admin_list
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -12,7 +14,8 @@ from support.models import Dossier
 from territory.models import Commune
 from tests.conftest import staff_with_totp
 from tests.factories import DossierFactory, OfferFactory
-from vsa_portal.admin_lists import EstimatedCountPaginator
+from tests.helpers.admin import publish_from_admin
+from vsa_portal.admin_lists import EstimatedCountPaginator, kept_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -71,34 +74,97 @@ def test_no_full_count_of_the_offers_once_the_table_is_large(project_lead, monke
 
 def test_a_filtered_list_counts_at_most_the_limit_then_estimates(project_lead, monkeypatch):
     monkeypatch.setattr(EstimatedCountPaginator, "exact_count_limit", 5)
+    add_dossiers(8)
+    DossierFactory.create_batch(4, is_demo=True)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE support_dossier")
+    response, queries = queries_of(project_lead, DOSSIERS, {"is_demo__exact": "0"})
+    counts = [sql for sql in queries if "COUNT(" in sql.upper() and "support_dossier" in sql]
+    assert len(counts) == 1 and "LIMIT 6" in counts[0], counts  # 8 expected: near the limit
+    assert "8 résultats" in response.content.decode()
+
+
+def test_a_filter_the_planner_expects_far_beyond_the_limit_counts_nothing(
+    project_lead, monkeypatch
+):
+    monkeypatch.setattr(EstimatedCountPaginator, "exact_count_limit", 5)
     add_dossiers(12)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE support_dossier")
     response, queries = queries_of(project_lead, DOSSIERS, {"is_demo__exact": "0"})
     counts = [sql for sql in queries if "COUNT(" in sql.upper() and "support_dossier" in sql]
-    assert len(counts) == 1 and "LIMIT 6" in counts[0], counts
-    assert f"{Dossier.objects.count()} dossiers d’accompagnement" in response.content.decode()
+    assert counts == []  # 12 expected, more than twice the limit: the estimate is the count
+    assert "12 dossiers d’accompagnement" in response.content.decode()
 
 
-def test_a_small_filtered_list_is_counted_exactly(project_lead, monkeypatch):
-    monkeypatch.setattr(EstimatedCountPaginator, "exact_count_limit", 5)
-    add_offers(12)
-    OfferFactory(title="La seule offre de démo", is_demo=True)
-    response, _queries = queries_of(project_lead, OFFERS, {"is_demo__exact": "1"})
-    body = response.content.decode()
-    assert "1 offre d’exercice" in body and "La seule offre de démo" in body
+def rows_of(html):
+    """The change list's rows, as the browser gets them (whitespace aside)."""
+    body = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    return [" ".join(row.split()) for row in body.split("<tr>")[1:]]
 
 
-def test_the_rows_checkboxes_are_djangos(project_lead):
-    """Written without the widget's templates, the same HTML as Django's, and the selected rows
-    still reach the action."""
-    offer = add_offers(1)[0]
-    offer.title = 'Cabinet "Les <Tilleuls>"'
-    offer.save()
-    model_admin = admin.site._registry[Offer]
-    ours = model_admin.action_checkbox(offer)
-    djangos = admin.ModelAdmin.action_checkbox(model_admin, offer)
-    assert ours == djangos
-    assert "&lt;Tilleuls&gt;" in ours
-    response, _queries = queries_of(project_lead, OFFERS)
-    assert ours in response.content.decode()
+@pytest.fixture
+def cells_written(monkeypatch):
+    """How many rows Django's ``items_for_result`` writes; nothing kept before the test."""
+    kept_rows.clear()
+    written = []
+    original = admin_list.items_for_result
+
+    def counting(cl, result, form):
+        written.append(result.pk)
+        return original(cl, result, form)
+
+    monkeypatch.setattr(admin_list, "items_for_result", counting)
+    return written
+
+
+@pytest.mark.parametrize(
+    ("model", "url", "add"), [(Offer, OFFERS, add_offers), (Dossier, DOSSIERS, add_dossiers)]
+)
+def test_kept_rows_are_djangos_rows(project_lead, monkeypatch, model, url, add, cells_written):
+    add(4)
+    ours = rows_of(project_lead.get(url).content.decode())
+    kept = rows_of(project_lead.get(url).content.decode())
+    monkeypatch.setattr(admin.site.get_model_admin(model), "change_list_template", None)
+    djangos = rows_of(project_lead.get(url).content.decode())
+    assert len(ours) == 4
+    assert ours == kept == djangos
+
+
+def test_a_row_is_written_once_then_again_when_what_it_shows_changes(project_lead, cells_written):
+    first, second = add_offers(2)
+    project_lead.get(OFFERS)
+    assert sorted(cells_written) == sorted([first.pk, second.pk])
+    cells_written.clear()
+    project_lead.get(OFFERS)
+    assert cells_written == []  # both kept
+
+    # an update() sends no signal: the row's new values are its new key all the same
+    Offer.objects.filter(pk=first.pk).update(title="Remplacement d’été à Gordes")
+    Commune.objects.filter(pk=second.commune_id).update(name="Commune renommée")
+    html = project_lead.get(OFFERS).content.decode()
+    assert sorted(cells_written) == sorted([first.pk, second.pk])
+    assert "Remplacement d’été à Gordes" in html and "Commune renommée" in html
+
+
+def test_a_kept_row_links_with_the_filters_of_its_page(project_lead, cells_written):
+    (offer,) = add_offers(1)
+    project_lead.get(OFFERS)
+    html = project_lead.get(OFFERS, {"status__exact": offer.status}).content.decode()
+    link = reverse("admin:offers_offer_change", args=[offer.pk])
+    assert f"{link}?_changelist_filters=status__exact%3D{offer.status}" in html
+
+
+def test_the_rows_read_only_what_they_show_and_actions_get_whole_offers(project_lead):
+    (offer,) = add_offers(1)
+    Offer.objects.filter(pk=offer.pk).update(status="pending", description="Cabinet de groupe")
+    _response, queries = queries_of(project_lead, OFFERS)
+    (rows,) = [sql for sql in queries if 'FROM "offers_offer"' in sql and "ORDER BY" in sql]
+    assert '"offers_offer"."title"' in rows
+    assert '"offers_offer"."description"' not in rows and "boundary" not in rows
+
+    response = publish_from_admin(project_lead, OFFERS, [offer.pk])
+    assert response.status_code == 302
+    offer.refresh_from_db()
+    assert offer.status == "published"
+    assert offer.published_snapshot["description"] == "Cabinet de groupe"
