@@ -78,7 +78,7 @@ def test_no_admin_decides_a_permission_from_anything_but_the_user():
 
 def sidebar_of(client, url):
     html = client.get(url).content.decode()
-    return html.split('<nav class="sticky" id="nav-sidebar"', 1)[1].split("</nav>", 1)[0]
+    return html.split('id="nav-sidebar"', 1)[1].split("</nav>", 1)[0]
 
 
 def test_the_kept_sidebar_shows_the_current_model_of_each_page(project_lead):
