@@ -22,14 +22,15 @@ row's primary key, the values of the fields it lists (a related row by its key a
 its object's name for the checkbox, the language, time zone and preserved filters of the page.
 A change to any of them is another key, so a kept row is never stale and nothing has to be
 forgotten; the oldest rows go first once ``KeptRows.size`` is reached. Kept in memory only, so
-that no dossier's name is written anywhere else.
+that no dossier's name is written anywhere else. The sidebar of filters is kept the same way,
+under its filters' choices, the query string and the day (``filters_key``).
 """
 
 import json
 import threading
 from collections import OrderedDict
 
-from django.contrib.admin import helpers
+from django.contrib.admin import filters, helpers
 from django.contrib.admin.templatetags import admin_list
 from django.contrib.admin.views.main import ChangeList
 from django.contrib.gis.db.models import GeometryField
@@ -90,9 +91,8 @@ class EstimatedCountPaginator(Paginator):
 class KeptRows:
     """Rows as written, by what they show; the least recently used go first."""
 
-    size = 5_000  # about 1.5 KB a row: 7.5 MB a worker at most
-
-    def __init__(self):
+    def __init__(self, size):
+        self.size = size
         self._rows = OrderedDict()
         self._lock = threading.Lock()
 
@@ -114,8 +114,46 @@ class KeptRows:
         with self._lock:
             self._rows.clear()
 
+    def __len__(self):
+        return len(self._rows)
 
-kept_rows = KeptRows()
+
+kept_rows = KeptRows(size=5_000)  # about 1.5 KB a row: 7.5 MB a worker at most
+kept_filters = KeptRows(size=500)  # about 8 KB a sidebar of filters
+
+# Django's filters, whose HTML depends only on their choices and the page's query string (and,
+# for dates, on the day); another filter class makes the sidebar written at every page.
+KEPT_FILTER_KINDS = (
+    filters.AllValuesFieldListFilter,
+    filters.BooleanFieldListFilter,
+    filters.ChoicesFieldListFilter,
+    filters.DateFieldListFilter,
+    filters.EmptyFieldListFilter,
+    filters.RelatedFieldListFilter,
+    filters.RelatedOnlyFieldListFilter,
+)
+
+
+def filters_key(cl):
+    """What the change list's sidebar of filters shows, or None when it is not kept (counts
+    shown, a filter of another class)."""
+    if cl.add_facets:
+        return None
+    specs = []
+    for spec in cl.filter_specs:
+        if type(spec) not in KEPT_FILTER_KINDS:
+            return None
+        specs.append((spec.field_path, repr(getattr(spec, "lookup_choices", None))))
+    return (
+        type(cl.model_admin).__qualname__,
+        tuple(specs),
+        repr(sorted(cl.params.items())),
+        cl.is_popup,
+        str(cl.to_field),
+        get_language(),
+        timezone.get_current_timezone_name(),
+        timezone.localdate(),
+    )
 
 
 def _shown_value_readers(cl):

@@ -2,20 +2,23 @@
 33 rows as for 3, each with its related rows, no COUNT(*) over a large table, and each row
 written once per what it shows."""
 
+import datetime
+
 import pytest
 from django.contrib import admin
 from django.contrib.admin.templatetags import admin_list
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from offers.models import Offer
 from support.models import Dossier
 from territory.models import Commune
 from tests.conftest import staff_with_totp
-from tests.factories import DossierFactory, OfferFactory
+from tests.factories import DossierFactory, OfferFactory, OrganisationFactory
 from tests.helpers.admin import publish_from_admin
-from vsa_portal.admin_lists import EstimatedCountPaginator, kept_rows
+from vsa_portal.admin_lists import EstimatedCountPaginator, kept_filters, kept_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -168,3 +171,46 @@ def test_the_rows_read_only_what_they_show_and_actions_get_whole_offers(project_
     offer.refresh_from_db()
     assert offer.status == "published"
     assert offer.published_snapshot["description"] == "Cabinet de groupe"
+
+
+def filters_of(html):
+    """The change list's sidebar of filters, whitespace aside."""
+    return " ".join(html.split('id="changelist-filter"', 1)[1].split("</search>", 1)[0].split())
+
+
+def test_kept_filters_are_djangos_and_follow_the_page_and_their_choices(project_lead, monkeypatch):
+    kept_filters.clear()
+    add_offers(2)
+    published = {"status__exact": "published"}
+    first = [
+        filters_of(project_lead.get(OFFERS, params).content.decode()) for params in ({}, published)
+    ]
+    again = [
+        filters_of(project_lead.get(OFFERS, params).content.decode()) for params in ({}, published)
+    ]
+    model_admin = admin.site.get_model_admin(Offer)
+    monkeypatch.setattr(model_admin, "change_list_template", None)
+    djangos = [
+        filters_of(project_lead.get(OFFERS, params).content.decode()) for params in ({}, published)
+    ]
+    monkeypatch.undo()
+    assert first == again == djangos
+    assert first[0] != first[1]  # the selected status is the page's own
+    assert len(kept_filters) == 2  # one sidebar a query string, written once
+
+    OrganisationFactory(name="Maison de santé des Sorgues")  # a new choice: another key
+    assert "Maison de santé des Sorgues" in filters_of(project_lead.get(OFFERS).content.decode())
+
+
+def test_the_date_filter_links_of_another_day_are_not_kept(project_lead, monkeypatch):
+    kept_filters.clear()
+    today = filters_of(project_lead.get(OFFERS).content.decode())
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda: tomorrow)
+    monkeypatch.setattr(
+        timezone,
+        "now",
+        lambda: datetime.datetime.combine(tomorrow, datetime.time(12), datetime.UTC),
+    )
+    assert filters_of(project_lead.get(OFFERS).content.decode()) != today
+    assert tomorrow.isoformat() in filters_of(project_lead.get(OFFERS).content.decode())
