@@ -61,8 +61,9 @@ def table_estimate(queryset):
 
 
 def planner_estimate(queryset):
-    """The planner's estimate of the number of rows the queryset returns."""
-    plan = json.loads(queryset.order_by().explain(format="json"))
+    """The planner's estimate of the number of rows the queryset returns (of its keys only:
+    the same rows, a shorter query to write and plan)."""
+    plan = json.loads(queryset.order_by().values("pk").explain(format="json"))
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
