@@ -182,6 +182,11 @@ def other_offer(base):
         return None
 
 
+def on_other_server(path, offer):
+    """The path on another server: its own offer (``other_offer``) for the offer detail."""
+    return offer if offer and re.fullmatch(r"/exercer/offres/\d+-[^/]+/", path) else path
+
+
 def measure_elsewhere(rows, requests, base, prefix, cookie=None):
     """The same pages rendered without the page cache (``cookie``: an expired session, as a
     returning visitor's) or on the baseline's server: ``<prefix>_p95_ms``. The admin's rows are
@@ -193,8 +198,7 @@ def measure_elsewhere(rows, requests, base, prefix, cookie=None):
             prefix == "uncached" and path.startswith(NOT_PAGE_CACHED)
         ):
             continue
-        if offer and re.fullmatch(r"/exercer/offres/\d+-[^/]+/", path):
-            path = offer
+        path = on_other_server(path, offer)
         try:
             measured = measure(base, path, requests, cookie)
         except urllib.error.HTTPError:
@@ -215,7 +219,7 @@ def measure_growth(rows, requests, base, tenth):
         if path.startswith("/admin/"):
             continue
         cookie = EXPIRED_SESSION if "uncached_p95_ms" in row else None
-        tenth_path = offer if offer and re.fullmatch(r"/exercer/offres/\d+-[^/]+/", path) else path
+        tenth_path = on_other_server(path, offer)
         try:
             for _ in range(WARM_UPS):
                 fetch(base + path, cookie)

@@ -146,38 +146,55 @@ def filters_key(cl):
             return None
         specs.append((spec.field_path, repr(getattr(spec, "lookup_choices", None))))
     return (
-        type(cl.model_admin).__qualname__,
+        *_page_identity(cl),
         tuple(specs),
         repr(sorted(cl.params.items())),
-        cl.is_popup,
-        str(cl.to_field),
-        get_language(),
-        timezone.get_current_timezone_name(),
         timezone.localdate(),
     )
 
 
-def _shown_value_readers(cl):
-    """For each column of the change list, how to read what its cell shows from a row; None when
-    a column shows something else than the row's own fields (an admin method)."""
-    opts = cl.lookup_opts
-    readers = []
-    for name in cl.list_display:
+def _page_identity(cl):
+    """What any kept part of a change list depends on besides its own values."""
+    return (
+        type(cl.model_admin).__qualname__,
+        cl.is_popup,
+        str(cl.to_field),
+        get_language(),
+        timezone.get_current_timezone_name(),
+    )
+
+
+def listed_fields(opts, list_display):
+    """The change list's columns as ``(name, field)``, the checkbox's field None; None when a
+    column is not one of the row's own fields (an admin method, a many-to-many)."""
+    columns = []
+    for name in list_display:
         if name == "action_checkbox":
-            readers.append(str)
+            columns.append((name, None))
             continue
-        if not isinstance(name, str):
-            return None
         try:
-            field = opts.get_field(name)
+            field = opts.get_field(name) if isinstance(name, str) else None
         except FieldDoesNotExist:
+            field = None
+        if field is None or not field.concrete:
             return None
-        if field.many_to_one or (field.one_to_one and field.concrete):
+        columns.append((name, field))
+    return columns
+
+
+def _shown_value_readers(cl):
+    """For each column of the change list, how to read what its cell shows from a row."""
+    columns = listed_fields(cl.lookup_opts, cl.list_display)
+    if columns is None:
+        return None
+    readers = []
+    for name, field in columns:
+        if field is None:
+            readers.append(str)  # the checkbox's label
+        elif field.is_relation:
             readers.append(lambda row, name=name: _related_identity(getattr(row, name)))
-        elif field.concrete and not field.is_relation:
-            readers.append(lambda row, attname=field.attname: getattr(row, attname))
         else:
-            return None
+            readers.append(lambda row, attname=field.attname: getattr(row, attname))
     return readers
 
 
@@ -192,14 +209,10 @@ def kept_results(cl):
         yield from admin_list.results(cl)
         return
     page = (
-        type(cl.model_admin).__qualname__,
+        *_page_identity(cl),
         tuple(cl.list_display),
         tuple(cl.list_display_links or ()),
         cl.preserved_filters,
-        cl.is_popup,
-        str(cl.to_field),
-        get_language(),
-        timezone.get_current_timezone_name(),
     )
     for row in cl.result_list:
         key = (page, row.pk, *(read(row) for read in readers))
@@ -230,20 +243,17 @@ HEAVY_FIELDS = (GeometryField, JSONField, TextField)
 
 
 def read_columns(model_admin, list_display):
-    """The fields a change list's rows read: the row's key, the fields it lists and
-    ``change_list_reads``; of a listed related row, all but its geometries, texts and JSON
-    (its name reads one of the others). None when a column is not a field."""
+    """The fields a change list's rows read: the row's key and the fields it lists; of a listed
+    related row, all but its geometries, texts and JSON (its name reads one of the others).
+    None when a column is not a field."""
     opts = model_admin.model._meta
-    columns = [opts.pk.name, *model_admin.change_list_reads]
-    for name in list_display:
-        if name == "action_checkbox":
+    listed = listed_fields(opts, list_display)
+    if listed is None:
+        return None
+    columns = [opts.pk.name]
+    for name, field in listed:
+        if field is None:
             continue
-        try:
-            field = opts.get_field(name) if isinstance(name, str) else None
-        except FieldDoesNotExist:
-            field = None
-        if field is None or not field.concrete:
-            return None
         columns.append(name)
         if field.is_relation:
             columns += [
@@ -269,7 +279,6 @@ class LargeTableAdminMixin:
     """For the admin of a table that grows to national size; listed before the admin class."""
 
     paginator = EstimatedCountPaginator
-    change_list_reads = ()  # fields the rows' names read besides the listed ones
     change_list_template = "admin/large_table_change_list.html"
     show_full_result_count = False
     # Written once per what they show, the rows are no longer the page's cost (they were 1 to

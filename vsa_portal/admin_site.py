@@ -42,7 +42,9 @@ class PortalAdminSite(admin.AdminSite):
         )
 
     def get_app_list(self, request, app_label=None):
-        key = self.app_list_key(request, app_label)
+        return self._kept_app_list(request, app_label, self.app_list_key(request, app_label))
+
+    def _kept_app_list(self, request, app_label, key):
         app_list = self._app_lists.get(key)
         if app_list is None:
             app_list = super().get_app_list(request, app_label)
@@ -53,11 +55,12 @@ class PortalAdminSite(admin.AdminSite):
 
     def sidebar_app_list(self, request):
         """``admin/app_list.html`` as the navigation sidebar includes it, for this request."""
-        app_list = self.get_app_list(request)
+        list_key = self.app_list_key(request)
+        app_list = self._kept_app_list(request, None, list_key)
         path = quote(request.path, safe="/")  # the template's ``request.path|urlencode``
         links = [app["app_url"] for app in app_list]
         links += [model["admin_url"] for app in app_list for model in app["models"]]
-        key = (self.app_list_key(request), tuple(link for link in links if link and link in path))
+        key = (list_key, tuple(link for link in links if link and link in path))
         sidebar = self._sidebars.get(key)
         if sidebar is None:
             sidebar = render_to_string(
